@@ -1,0 +1,5 @@
+"""``python -m qualmark``."""
+
+from qualmark.cli import main
+
+main()

@@ -1,0 +1,139 @@
+"""The command line: parses options, calls the library, picks a renderer, maps exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from enum import Enum, IntEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from qualmark.errors import LoadError, QualmarkError
+from qualmark.explain import Verdict
+from qualmark.framework import Framework, load_framework
+from qualmark.portfolio import load_portfolio
+from qualmark.report import RENDERERS
+
+
+class ExitCode(IntEnum):
+    OK = 0  # eligible / valid
+    FAILED = 1  # not eligible, incomplete, or an invalid framework
+    BAD_INPUT = 2  # unreadable input or wrong usage
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+app = typer.Typer(
+    help="Check career-guidance quality-mark frameworks and candidate portfolios.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _report(error: QualmarkError, kind: str) -> None:
+    count = len(error.problems)
+    err.print(f"[bold red]{kind}[/]: {count} problem{'s' if count != 1 else ''}")
+    for problem in error.problems:
+        where = f"{escape(problem.where)}: " if problem.where else ""
+        hint = f" [dim]({escape(problem.hint)})[/]" if problem.hint else ""
+        err.print(f"{where}[red]error[/]: {escape(problem.message)}{hint}")
+
+
+def _fail(message: str) -> NoReturn:
+    err.print(f"[red]error[/]: {escape(message)}")
+    raise typer.Exit(ExitCode.BAD_INPUT)
+
+
+def _load(path: Path) -> Framework:
+    try:
+        return load_framework(path)
+    except LoadError as exc:
+        _report(exc, "cannot read framework")
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+    except QualmarkError as exc:
+        _report(exc, f"invalid framework {path}")
+        raise typer.Exit(ExitCode.FAILED) from None
+
+
+@app.command()
+def validate(
+    frameworks: Annotated[list[Path], typer.Argument(help="Framework YAML files.", show_default=False)],
+) -> None:
+    """Check framework files; report every problem with file:line:col."""
+    worst = ExitCode.OK
+    for path in frameworks:
+        try:
+            framework = load_framework(path)
+        except LoadError as exc:
+            _report(exc, f"cannot read {path}")
+            worst = max(worst, ExitCode.BAD_INPUT)
+            continue
+        except QualmarkError as exc:
+            _report(exc, f"invalid framework {path}")
+            worst = max(worst, ExitCode.FAILED)
+            continue
+        out.print(f"[green]valid[/] {escape(str(path))}: {escape(framework.id)} "
+                  f"[dim]({len(framework.rules)} top-level requirements)[/]")
+    raise typer.Exit(worst)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _fail(f"--as-of '{value}' is not a date; write YYYY-MM-DD")
+
+
+@app.command()
+def check(
+    framework: Annotated[Path, typer.Argument(help="The framework YAML file.", show_default=False)],
+    portfolios: Annotated[list[Path], typer.Argument(help="Portfolio JSON files.", show_default=False)],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Evaluation date (YYYY-MM-DD); default: each portfolio's submission date.")] = None,
+    output: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.text,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of the report (nl, en); default: the framework's first.")] = None,
+) -> None:
+    """Evaluate portfolios against a framework and explain every requirement."""
+    date = _parse_date(as_of)
+    compiled = _load(framework)
+    if lang is not None and lang not in ("nl", "en"):
+        _fail(f"--lang '{lang}' is not supported; use nl or en")
+    evaluations = []
+    bad = False
+    for path in portfolios:
+        try:
+            evaluations.append(compiled.evaluate(load_portfolio(path), as_of=date))
+        except QualmarkError as exc:
+            _report(exc, f"cannot evaluate {path}")
+            bad = True
+    if evaluations:
+        RENDERERS[output.value](evaluations, out, lang)
+    if bad:
+        raise typer.Exit(ExitCode.BAD_INPUT)
+    eligible = all(e.verdict is Verdict.ELIGIBLE for e in evaluations)
+    raise typer.Exit(ExitCode.OK if eligible else ExitCode.FAILED)
+
+
+@app.command()
+def schema(
+    framework: Annotated[Path, typer.Argument(help="The framework YAML file.", show_default=False)],
+) -> None:
+    """Print the JSON Schema of the framework's portfolios."""
+    compiled = _load(framework)
+    out.out(json.dumps(compiled.portfolio_schema(), ensure_ascii=False, indent=2), highlight=False)
+
+
+def main() -> None:
+    """Console entry point."""
+    app()

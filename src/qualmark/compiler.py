@@ -1,0 +1,326 @@
+"""Compiling a framework document into typed rule objects.
+
+The compiler checks what the shape models cannot: that every id a rule,
+answer or condition names exists (with a "did you mean"), that ids are
+unique, that no rule asks the impossible, and that texts use the declared
+languages. It collects every problem of the file before raising.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+from qualmark.catalogue import QuestionCatalogue, load_catalogue
+from qualmark.errors import FrameworkError, Problem
+from qualmark.explain import SourceRef
+from qualmark.model.framework import (
+    BLOCKS,
+    VOCABULARIES,
+    AnswerDetail,
+    Block,
+    FrameworkDocument,
+    RequirementNode,
+    all_keys,
+)
+from qualmark.model.text import languages_of
+from qualmark.rules import RULE_KINDS
+from qualmark.rules.base import Rule, RuleHeader
+from qualmark.source import Path, SourceMap
+from qualmark.suggest import choices_hint, did_you_mean
+from qualmark.vocabulary import Catalogues, EvidenceKindInfo, FieldInfo, Vocabulary
+
+# The keys every rule may carry besides its kind, and keys that belong to a kind.
+_COMMON = {"id", "title", "source", "description", "advisory"}
+_MODIFIERS = {
+    "where", "max_age", "count", "across", "all", "including", "electives", "not_relevant", "per",
+}
+
+
+class CompileContext:
+    """State of one compilation: the document, positions, and the problems found."""
+
+    def __init__(self, document: FrameworkDocument, smap: SourceMap) -> None:
+        self.document = document
+        self.smap = smap
+        self.problems: list[Problem] = []
+        self.catalogues = self._build_catalogues()
+        self._rule_ids: dict[str, Path] = {}
+
+    # -- reporting ---------------------------------------------------------------------------
+
+    def error(self, path: Path, message: str, hint: str | None = None, *, key: bool = False) -> None:
+        self.problems.append(Problem(message, self.smap.span(path, key=key), hint=hint))
+
+    def unknown(self, path: Path, what: str, name: str, candidates: Iterable[str]) -> None:
+        self.error(path, f"unknown {what} '{name}'", choices_hint(name, candidates))
+
+    # -- lists -------------------------------------------------------------------------------
+
+    def _unique(self, items: Iterable[Any], path: Path, what: str) -> dict[str, Any]:
+        by_id: dict[str, Any] = {}
+        for i, item in enumerate(items):
+            if item.id in by_id:
+                self.error((*path, i, "id"), f"{what} id '{item.id}' is used twice", "give each a unique id")
+            by_id[item.id] = item
+        return by_id
+
+    def _build_catalogues(self) -> Catalogues:
+        profile, testing = self.document.profile, self.document.testing
+        vocabularies = {
+            name: Vocabulary(
+                name, tuple(self._unique(getattr(profile, name), ("profile", name), name).values())
+            )
+            for name in VOCABULARIES
+        }
+        kinds = {}
+        for i, kind in enumerate(testing.evidence_kinds):
+            fields = {name: FieldInfo.from_def(name, d) for name, d in kind.fields.items()}
+            for name, info in fields.items():
+                if name in ("id", "kind", "title", "issuer", "issued", "document", "note"):
+                    self.error(
+                        ("testing", "evidence_kinds", i, "fields", name),
+                        f"'{name}' is a field of every evidence item; do not declare it",
+                        key=True,
+                    )
+                if info.values is not None and info.type != "text":
+                    self.error(
+                        ("testing", "evidence_kinds", i, "fields", name),
+                        "'values' only applies to text fields",
+                    )
+            kinds[kind.id] = EvidenceKindInfo(kind.id, kind.label, fields)
+        self._unique(testing.evidence_kinds, ("testing", "evidence_kinds"), "evidence kind")
+        return Catalogues(
+            vocabularies=vocabularies,
+            evidence_kinds=kinds,
+            activities=self._unique(
+                testing.experience_activities, ("testing", "experience_activities"), "activity"
+            ),
+            case_fields={n: FieldInfo.from_def(n, d) for n, d in testing.case_fields.items()},
+            elements=self._unique(
+                testing.portfolio_elements, ("testing", "portfolio_elements"), "portfolio element"
+            ),
+            declarations=self._unique(testing.declarations, ("testing", "declarations"), "declaration"),
+        )
+
+    def vocabulary(self, path: Path, name: str) -> Vocabulary | None:
+        vocabulary = self.catalogues.vocabularies.get(name)
+        if vocabulary is None:
+            self.unknown(path, "vocabulary", name, VOCABULARIES)
+        elif not vocabulary.items:
+            self.error(path, f"the profile defines no {name}", f"add profile.{name}")
+            return None
+        return vocabulary
+
+    def resolve_ids(self, path: Path, what: str, ids: Iterable[str], known: Iterable[str]) -> bool:
+        """Report every id not in ``known``; True when all resolve."""
+        pool = list(known)
+        ok = True
+        for i, item_id in enumerate(ids):
+            if item_id not in pool:
+                self.unknown((*path, i), what, item_id, pool)
+                ok = False
+        return ok
+
+    # -- rules -------------------------------------------------------------------------------
+
+    def compile_rule(self, node: RequirementNode, path: Path) -> Rule | None:
+        if node.id in self._rule_ids:
+            first = self.smap.span((*self._rule_ids[node.id], "id"))
+            self.error((*path, "id"), f"rule id '{node.id}' is used twice (first at line {first.line})")
+        self._rule_ids.setdefault(node.id, path)
+        given = node.model_dump(by_alias=True, exclude_defaults=True, exclude_none=True)
+        kinds = [key for key in given if key in RULE_KINDS]
+        if isinstance(node.at_least, int) and "at_least" in kinds and node.demonstrate is not None:
+            kinds.remove("at_least")  # `at_least: n` is a selection of `demonstrate`
+        if len(kinds) != 1:
+            found = ", ".join(kinds) if kinds else "none"
+            self.error(
+                (*path, "id"),
+                f"rule '{node.id}' needs exactly one rule kind, found: {found}",
+                "use one of: " + ", ".join(sorted(RULE_KINDS)) + (" (split it into an all_of)" if kinds else ""),
+            )
+            return None
+        kind = RULE_KINDS[kinds[0]]
+        stray = [k for k in given if k in _MODIFIERS and k not in kind.MODIFIERS]
+        for key in stray:
+            self.error((*path, key), f"'{key}' does not apply to a '{kind.KEY}' rule", key=True)
+        span = self.smap.span(path)
+        header = RuleHeader(
+            id=node.id,
+            title=node.title,
+            source=SourceRef(span.file, span.line, node.source),
+            description=node.description,
+            advisory=node.advisory,
+        )
+        return kind.compile(node, header, self, path)
+
+    def compile_children(self, nodes: list[RequirementNode], path: Path) -> tuple[Rule, ...]:
+        rules = [self.compile_rule(child, (*path, i)) for i, child in enumerate(nodes)]
+        return tuple(rule for rule in rules if rule is not None)
+
+    # -- answers and texts ---------------------------------------------------------------------
+
+    def check_answers(self, catalogue: QuestionCatalogue) -> None:
+        document = self.document
+        for block_key, number in BLOCKS.items():
+            block: Block = getattr(document, block_key)
+            own = catalogue.question_ids(number)
+            for question_id, answer in block.answers.items():
+                path: Path = (block_key, "answers", question_id)
+                if question_id not in own:
+                    home = catalogue.block_of(question_id)
+                    if home is not None:
+                        right = next(k for k, v in BLOCKS.items() if v == home)
+                        self.error(path, f"question {question_id} belongs to block {home}", f"move it to {right}.answers", key=True)
+                    else:
+                        self.unknown(path, f"question of block {number}", question_id, own)
+                if isinstance(answer, AnswerDetail):
+                    self._check_answer_detail(answer, path)
+            for i, added in enumerate(block.questions):
+                if catalogue.block_of(added.id) is not None or added.id in block.answers:
+                    self.error((block_key, "questions", i, "id"), f"question id '{added.id}' is already used", "choose another id")
+                if isinstance(added.answer, AnswerDetail):
+                    self._check_answer_detail(added.answer, (block_key, "questions", i, "answer"))
+
+    def _check_answer_detail(self, answer: AnswerDetail, path: Path) -> None:
+        given = [k for k in ("answer", "skip") if getattr(answer, k) is not None]
+        if answer.skip is not None and (answer.answer is not None or answer.see is not None):
+            self.error(path, "a question is either answered or skipped, not both")
+        if not given and answer.see is None:
+            self.error(path, "an answer needs 'answer', 'skip' or 'see'")
+        if answer.see is not None:
+            self._check_see(answer.see, (*path, "see"))
+
+    def _check_see(self, target: str, path: Path) -> None:
+        value: Any = self.document
+        walked: list[str] = []
+        for part in target.split("."):
+            fields = type(value).model_fields if hasattr(type(value), "model_fields") else {}
+            if part not in fields:
+                self.unknown(path, "part of the framework", ".".join([*walked, part]), [".".join([*walked, f]) for f in fields])
+                return
+            value = getattr(value, part)
+            walked.append(part)
+        if value in (None, [], {}):
+            self.error(path, f"'{target}' is empty", "fill it in, or answer the question in words")
+
+    def check_languages(self, data: Any, path: Path = ()) -> None:
+        """Every multilingual text uses only the declared languages."""
+        declared = set(self.document.languages)
+        if isinstance(data, dict):
+            if data and all(isinstance(v, str) for v in data.values()) and _looks_like_text(data):
+                for lang in languages_of(data):
+                    if lang not in declared:
+                        self.error((*path, lang), f"language '{lang}' is not in languages ({', '.join(sorted(declared))})", "add it to languages or fix the code", key=True)
+                return
+            for key, value in data.items():
+                self.check_languages(value, (*path, key))
+        elif isinstance(data, list):
+            for i, value in enumerate(data):
+                self.check_languages(value, (*path, i))
+
+
+def _looks_like_text(mapping: Mapping[str, Any]) -> bool:
+    """A mapping of language codes (not of DSL keys such as ``min`` or ``any_of``)."""
+    keys = all_keys()
+    return all(len(k) in (2, 3) and k.isalpha() and k.islower() and k not in keys for k in mapping)
+
+
+# -- pydantic errors as problems -----------------------------------------------------------
+
+
+_TYPE_NAMES = {
+    "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
+    "float_type": "a number", "float_parsing": "a number", "bool_type": "true or false",
+    "bool_parsing": "true or false", "list_type": "a list", "dict_type": "a mapping",
+    "model_type": "a mapping", "model_attributes_type": "a mapping", "date_type": "a date (YYYY-MM-DD)",
+    "date_parsing": "a date (YYYY-MM-DD)", "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
+}
+
+
+def _clean_loc(loc: tuple[Any, ...], data: Any) -> Path:
+    """Keep the parts of a pydantic ``loc`` that are real keys or indexes of ``data``."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            path.append(part)
+        elif isinstance(part, str) and isinstance(node, dict) and part not in node and path and loc[-1] == part:
+            path.append(part)  # a missing or unknown key at the end
+    return tuple(path)
+
+
+def _found(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"'{value}'"
+
+
+def problems_from_validation(exc: ValidationError, data: Any, smap: SourceMap) -> list[Problem]:
+    """One problem per distinct (place, message), with positions and hints."""
+    known = all_keys()
+    problems: dict[tuple[Path, str], Problem] = {}
+    by_place: dict[Path, list[Problem]] = {}
+    for err in exc.errors():
+        loc = _clean_loc(tuple(err["loc"]), data)
+        kind = err["type"]
+        hint = None
+        if kind == "extra_forbidden":
+            name = str(loc[-1]) if loc else "?"
+            message = f"unknown key '{name}'"
+            hint = did_you_mean(name, known) or "remove it, or see docs/dsl.md for the keys allowed here"
+            span = smap.span(loc, key=True)
+        elif kind == "missing":
+            message = f"missing required key '{err['loc'][-1]}'"
+            span = smap.span(loc[:-1] if loc and loc[-1] == err["loc"][-1] else loc)
+            loc = (*loc, f"<missing {err['loc'][-1]}>")
+        elif kind in _TYPE_NAMES:
+            message = f"expected {_TYPE_NAMES[kind]}, found {_found(err.get('input'))}"
+            span = smap.span(loc)
+        else:
+            message = err["msg"]
+            span = smap.span(loc)
+        problem = Problem(message, span, hint=hint)
+        problems.setdefault((loc, message), problem)
+        by_place.setdefault(loc, []).append(problem)
+    # A value that fits none of a union's forms yields one error per form: say it once.
+    result: list[Problem] = []
+    for loc, group in by_place.items():
+        distinct = list(dict.fromkeys(group))
+        if len(distinct) > 1 and not any("unknown key" in p.message or "missing" in p.message for p in distinct):
+            result.append(Problem("this value has none of the allowed forms: " + "; or ".join(p.message for p in distinct), distinct[0].span))
+        else:
+            result.extend(distinct)
+    return result
+
+
+def compile_document(data: Any, smap: SourceMap) -> tuple[FrameworkDocument, Catalogues, tuple[Rule, ...]]:
+    """Validate and compile a framework's plain data; raise :class:`FrameworkError` with every problem."""
+    if not isinstance(data, dict):
+        raise FrameworkError([Problem("a framework file is a mapping of keys (qualmark, id, title, …)", smap.span(()))])
+    try:
+        document = FrameworkDocument.model_validate(data)
+    except ValidationError as exc:
+        raise FrameworkError(problems_from_validation(exc, data, smap)) from None
+    cc = CompileContext(document, smap)
+    cc.check_answers(load_catalogue())
+    cc.check_languages(data)
+    rules = cc.compile_children(document.testing.requirements, ("testing", "requirements"))
+    if document.valid_from and document.valid_until and document.valid_from > document.valid_until:
+        cc.error(("valid_until",), "valid_until is before valid_from")
+    if cc.problems:
+        raise FrameworkError(cc.problems)
+    return document, cc.catalogues, rules

@@ -1,0 +1,72 @@
+"""The exception hierarchy: one root, split by the phase that failed.
+
+Every error carries :class:`Problem` records (what, where, how to fix) so a
+caller can show all of them at once; the CLI renders them as
+``file:line:col: message`` lines without a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from qualmark.source import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with an input.
+
+    ``span`` locates it in a YAML/JSON file; ``pointer`` is a JSON pointer into
+    a portfolio (either may be absent). ``hint`` says how to fix it.
+    """
+
+    message: str
+    span: Span | None = None
+    pointer: str | None = None
+    hint: str | None = None
+    file: str | None = None  # the file a pointer points into
+
+    @property
+    def where(self) -> str:
+        """``file:line:col``, ``file#/json/pointer``, or empty."""
+        if self.span is not None:
+            return str(self.span)
+        if self.pointer is not None:
+            return f"{self.file or ''}#{self.pointer}"
+        return self.file or ""
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        if self.span is None:
+            return (self.file or "", 0, 0, self.pointer or "")
+        return (self.span.file, self.span.line, self.span.column, self.message)
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.message}" if self.where else self.message
+        return f"{text} — {self.hint}" if self.hint else text
+
+
+class QualmarkError(Exception):
+    """Root of every error qualmark raises on bad input."""
+
+    def __init__(self, problems: Iterable[Problem] | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(problems)]
+        self.problems: tuple[Problem, ...] = tuple(sorted(problems, key=Problem.sort_key))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class LoadError(QualmarkError):
+    """A file could not be read or parsed (YAML/JSON syntax, duplicate keys, tags)."""
+
+
+class FrameworkError(QualmarkError):
+    """A framework file is well-formed YAML but not a valid framework."""
+
+
+class PortfolioError(QualmarkError):
+    """A portfolio does not fit its framework's portfolio schema."""
+
+
+class EvaluationError(QualmarkError):
+    """A portfolio could not be evaluated (for instance, it names another framework)."""

@@ -1,0 +1,110 @@
+"""Evaluating a portfolio: rules × portfolio × date → an :class:`Evaluation`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from qualmark.explain import Message, Outcome, Status, Verdict, failing_leaves, verdict_of
+from qualmark.messages import render
+from qualmark.model.text import Text, text_in
+from qualmark.rules.base import Context
+
+if TYPE_CHECKING:
+    from qualmark.framework import Framework
+    from qualmark.model.portfolio import Portfolio
+
+EVALUATION_FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class FrameworkInfo:
+    id: str
+    version: str
+    uri: str
+    title: Text
+    file: str
+    languages: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """The result of evaluating one portfolio: a verdict and the outcome tree."""
+
+    framework: FrameworkInfo
+    candidate: str
+    portfolio_file: str | None
+    as_of: dt.date
+    verdict: Verdict
+    outcomes: tuple[Outcome, ...]
+    notices: tuple[Message, ...] = ()
+
+    def find(self, rule_id: str) -> Outcome | None:
+        """The outcome of a rule anywhere in the tree."""
+        for outcome in self.outcomes:
+            found = outcome.find(rule_id)
+            if found is not None:
+                return found
+        return None
+
+    def gaps(self) -> list[Outcome]:
+        """What keeps the portfolio from being eligible, deepest first."""
+        return failing_leaves(self.outcomes)
+
+    def to_json(self, lang: str | None = None) -> dict[str, Any]:
+        """A JSON-ready dict (format version 1; schema in schemas/evaluation.schema.json)."""
+        lang = lang or self.framework.languages[0]
+        fallback = self.framework.languages[0]
+        return {
+            "qualmark_evaluation": EVALUATION_FORMAT,
+            "framework": {"id": self.framework.id, "version": self.framework.version,
+                          "uri": self.framework.uri, "file": self.framework.file},
+            "portfolio": {"file": self.portfolio_file, "candidate": self.candidate},
+            "as_of": self.as_of.isoformat(),
+            "language": lang,
+            "verdict": self.verdict.value,
+            "notices": [_message_json(n, lang, fallback) for n in self.notices],
+            "outcomes": [_outcome_json(o, lang, fallback) for o in self.outcomes],
+        }
+
+
+def _message_json(message: Message, lang: str, fallback: str) -> dict[str, Any]:
+    return {"key": message.key, "text": render(message, lang, fallback)}
+
+
+def _outcome_json(outcome: Outcome, lang: str, fallback: str) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "id": outcome.rule_id,
+        "kind": outcome.kind,
+        "title": text_in(outcome.title, lang, fallback) if outcome.title else None,
+        "status": outcome.status.value,
+        "required": render(outcome.required, lang, fallback),
+        "found": render(outcome.found, lang, fallback),
+        "fix": render(outcome.fix, lang, fallback) if outcome.fix else None,
+        "evidence": list(outcome.evidence),
+        "source": {"file": outcome.source.file, "line": outcome.source.line,
+                   "section": outcome.source.section} if outcome.source else None,
+        "children": [_outcome_json(c, lang, fallback) for c in outcome.children],
+    }
+    if outcome.status is Status.ADVISORY:
+        result["advisory_met"] = outcome.advisory_met
+    return result
+
+
+def evaluate(framework: Framework, portfolio: Portfolio, as_of: dt.date) -> Evaluation:
+    """Evaluate every requirement; the portfolio must already fit the framework's schema."""
+    ctx = Context(portfolio, as_of, framework.catalogues)
+    outcomes = tuple(rule.evaluate(ctx) for rule in framework.rules)
+    document = framework.document
+    notices = []
+    if document.valid_until is not None and as_of > document.valid_until:
+        notices.append(Message("notice.expired", {"until": document.valid_until.isoformat(),
+                                                  "as_of": as_of.isoformat()}))
+    if document.valid_from is not None and as_of < document.valid_from:
+        notices.append(Message("notice.not_yet_valid", {"from": document.valid_from.isoformat(),
+                                                        "as_of": as_of.isoformat()}))
+    info = FrameworkInfo(document.id, document.version, document.uri, document.title, framework.file,
+                         tuple(document.languages))
+    return Evaluation(info, portfolio.candidate.name, portfolio.source, as_of,
+                      verdict_of(o.status for o in outcomes), outcomes, tuple(notices))

@@ -1,0 +1,139 @@
+"""Outcomes: the explanation tree an evaluation is made of.
+
+An :class:`Outcome` is data — status, what was required, what was found,
+the JSON pointers of the evidence used, the framework source and the
+children — never text; :mod:`qualmark.messages` and the renderers turn it
+into words. The three-valued logic of the combinators lives here, in one
+place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from qualmark.model.text import Text
+
+
+class Status(StrEnum):
+    """What became of one requirement."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    INCOMPLETE = "incomplete"  # evidence missing that the candidate can still supply
+    ADVISORY = "advisory"  # informs, never fails
+
+
+class Verdict(StrEnum):
+    ELIGIBLE = "eligible"
+    NOT_ELIGIBLE = "not_eligible"
+    INCOMPLETE = "incomplete"
+
+
+def all_of(statuses: Iterable[Status]) -> Status:
+    """All must be met; a single failure decides; else anything missing leaves it incomplete.
+
+    >>> all_of([Status.MET, Status.INCOMPLETE, Status.NOT_MET])
+    <Status.NOT_MET: 'not_met'>
+    >>> all_of([Status.MET, Status.ADVISORY])
+    <Status.MET: 'met'>
+    """
+    counted = [s for s in statuses if s is not Status.ADVISORY]
+    if Status.NOT_MET in counted:
+        return Status.NOT_MET
+    if Status.INCOMPLETE in counted:
+        return Status.INCOMPLETE
+    return Status.MET
+
+
+def at_least(n: int, statuses: Iterable[Status]) -> Status:
+    """At least ``n`` met; incomplete while the incomplete ones could still make up the rest.
+
+    >>> at_least(2, [Status.MET, Status.INCOMPLETE, Status.NOT_MET])
+    <Status.INCOMPLETE: 'incomplete'>
+    >>> at_least(1, [Status.NOT_MET, Status.NOT_MET])
+    <Status.NOT_MET: 'not_met'>
+    """
+    counted = [s for s in statuses if s is not Status.ADVISORY]
+    met = counted.count(Status.MET)
+    if met >= n:
+        return Status.MET
+    if met + counted.count(Status.INCOMPLETE) >= n:
+        return Status.INCOMPLETE
+    return Status.NOT_MET
+
+
+def any_of(statuses: Iterable[Status]) -> Status:
+    """One alternative met suffices (``one_of``)."""
+    return at_least(1, statuses)
+
+
+def verdict_of(statuses: Iterable[Status]) -> Verdict:
+    """The verdict over the top-level requirements."""
+    combined = all_of(statuses)
+    return {
+        Status.MET: Verdict.ELIGIBLE,
+        Status.NOT_MET: Verdict.NOT_ELIGIBLE,
+        Status.INCOMPLETE: Verdict.INCOMPLETE,
+    }[combined]
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A sentence as data: a key of the message catalogue and its parameters."""
+
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where a rule comes from: its place in the framework file and in the source document."""
+
+    file: str
+    line: int
+    section: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The result of one rule, with the results of its parts as ``children``."""
+
+    rule_id: str
+    kind: str
+    status: Status
+    required: Message
+    found: Message
+    title: Text | None = None
+    fix: Message | None = None
+    evidence: tuple[str, ...] = ()
+    source: SourceRef | None = None
+    children: tuple[Outcome, ...] = ()
+    advisory_met: bool | None = None  # for advisory rules: was the advice followed?
+
+    def walk(self) -> Iterator[Outcome]:
+        """This outcome and all below it, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def find(self, rule_id: str) -> Outcome | None:
+        """The outcome of ``rule_id`` in this subtree."""
+        return next((o for o in self.walk() if o.rule_id == rule_id), None)
+
+
+def failing_leaves(outcomes: Iterable[Outcome]) -> list[Outcome]:
+    """The deepest outcomes that are not met or incomplete: the gap list.
+
+    A failing node whose children all pass (a count over items, say) is a leaf
+    here too. Alternatives of a failing ``one_of`` are all listed.
+    """
+    result: list[Outcome] = []
+    for outcome in outcomes:
+        if outcome.status not in (Status.NOT_MET, Status.INCOMPLETE):
+            continue
+        below = failing_leaves(outcome.children)
+        result.extend(below if below else [outcome])
+    return result

@@ -1,0 +1,85 @@
+"""A compiled framework: load it once, evaluate many portfolios."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path as FsPath
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+from qualmark.compiler import compile_document
+from qualmark.errors import EvaluationError, PortfolioError, Problem
+from qualmark.evaluate import Evaluation, evaluate
+from qualmark.loader import load_yaml, parse_yaml
+from qualmark.model.framework import FrameworkDocument
+from qualmark.model.portfolio import Portfolio
+from qualmark.portfolio import schema_problems
+from qualmark.rules.base import Rule
+from qualmark.schema import portfolio_schema
+from qualmark.source import SourceMap
+from qualmark.vocabulary import Catalogues
+
+
+@dataclass(frozen=True, eq=False)
+class Framework:
+    """A validated framework file with its rules compiled."""
+
+    document: FrameworkDocument
+    catalogues: Catalogues
+    rules: tuple[Rule, ...]
+    source_map: SourceMap = field(repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.document.id
+
+    @property
+    def file(self) -> str:
+        return self.source_map.file
+
+    def portfolio_schema(self) -> dict[str, Any]:
+        """The JSON Schema its portfolios must satisfy (ids as enums)."""
+        return portfolio_schema(self.catalogues, self.id)
+
+    @cached_property
+    def _validator(self) -> Draft202012Validator:
+        return Draft202012Validator(self.portfolio_schema(), format_checker=FormatChecker())
+
+    def check_portfolio(self, portfolio: Portfolio) -> None:
+        """Raise :class:`PortfolioError` (with JSON pointers) unless the portfolio fits this framework."""
+        if portfolio.framework != self.id:
+            raise EvaluationError([Problem(
+                f"the portfolio is for framework '{portfolio.framework}', not '{self.id}'",
+                pointer="/framework", file=portfolio.source,
+                hint="check it against the framework it names",
+            )])
+        problems = schema_problems(self._validator, portfolio.raw, portfolio.source)
+        if problems:
+            raise PortfolioError(problems)
+
+    def evaluate(self, portfolio: Portfolio, as_of: dt.date | None = None) -> Evaluation:
+        """Check and evaluate a portfolio as of a date (default: its submission date)."""
+        self.check_portfolio(portfolio)
+        return evaluate(self, portfolio, as_of or portfolio.submitted)
+
+
+def _build(data: Any, smap: SourceMap) -> Framework:
+    document, catalogues, rules = compile_document(data, smap)
+    return Framework(document, catalogues, rules, smap)
+
+
+def load_framework(path: str | FsPath) -> Framework:
+    """Load, validate and compile a framework YAML file.
+
+    Raises :class:`~qualmark.errors.LoadError` or :class:`~qualmark.errors.FrameworkError`
+    carrying every problem with its ``file:line:col``.
+    """
+    return _build(*load_yaml(path))
+
+
+def parse_framework(text: str, file: str = "<framework>") -> Framework:
+    """Like :func:`load_framework`, from YAML text."""
+    return _build(*parse_yaml(text, file))

@@ -1,0 +1,354 @@
+"""The framework document: what a framework YAML file may say.
+
+These models check shape and types only (unknown keys, wrong types, missing
+keys). Cross-references — a rule naming a knowledge area, a question id, an
+evidence field — are resolved by :mod:`qualmark.compiler`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
+
+from qualmark.model.text import Text
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")]
+Id = Annotated[str, Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+
+
+class Model(BaseModel):
+    """Base of the document models: frozen, no unknown keys, numbers accepted as text."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, coerce_numbers_to_str=True, populate_by_name=True
+    )
+
+
+# --- metadata -------------------------------------------------------------------------------
+
+
+class Issuer(Model):
+    name: Text
+    uri: str | None = None
+
+
+class SourceDocument(Model):
+    title: Text
+    publisher: str | None = None
+    document: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+
+
+class LevelRef(Model):
+    """A level in a named qualifications framework: ``{framework: EstQF, level: 7}``."""
+
+    framework: str
+    level: int
+
+
+class Levels(Model):
+    eqf: Annotated[int, Field(ge=1, le=8)] | None = None
+    national: LevelRef | None = None
+
+
+class Occupation(Model):
+    isco08: Annotated[str, Field(pattern=r"^\d{1,4}$")]
+    label: Text | None = None
+
+
+# --- QUAL-IM-G answers ----------------------------------------------------------------------
+
+
+class AnswerDetail(Model):
+    """The long form of an answer: with a source, a skip reason or a pointer to structured data."""
+
+    answer: Text | None = None
+    skip: Text | None = None
+    see: str | None = None
+    source: str | None = None
+
+
+Answer = Annotated[AnswerDetail | Text | None, Field(union_mode="left_to_right")]
+
+
+class AddedQuestion(Model):
+    """A question the framework adds to the catalogue."""
+
+    id: Id
+    text: Text
+    answer: Answer = None
+
+
+class Block(Model):
+    """A QUAL-IM-G building block: answers by question id, and added questions."""
+
+    answers: dict[str, Answer] = Field(default_factory=dict)
+    questions: list[AddedQuestion] = Field(default_factory=list)
+
+
+class Validity(Model):
+    certification_years: Annotated[int, Field(ge=1)] | None = None
+    recertification_years: Annotated[int, Field(ge=1)] | None = None
+    source: str | None = None
+
+
+class Fundamentals(Block):
+    validity: Validity | None = None
+
+
+class CertificationMethod(Model):
+    components: list[str] = Field(default_factory=list)
+    assessors: Annotated[int, Field(ge=1)] | None = None
+    source: str | None = None
+
+
+class Certification(Block):
+    method: CertificationMethod | None = None
+
+
+# --- the professional profile ---------------------------------------------------------------
+
+
+class VocabularyItem(Model):
+    """An entry of a profile vocabulary (a task, knowledge area, competence, …)."""
+
+    id: Slug
+    code: str | None = None
+    label: Text
+    description: Text | None = None
+    indicators: list[Text] = Field(default_factory=list)
+    group: Literal["mandatory", "elective"] = "mandatory"
+    level: LevelRef | None = None
+    question: Text | None = None
+    source: str | None = None
+
+
+class Profile(Block):
+    tasks: list[VocabularyItem] = Field(default_factory=list)
+    knowledge_areas: list[VocabularyItem] = Field(default_factory=list)
+    competences: list[VocabularyItem] = Field(default_factory=list)
+    attitude: list[VocabularyItem] = Field(default_factory=list)
+    general_skills: list[VocabularyItem] = Field(default_factory=list)
+
+
+VOCABULARIES = ("tasks", "knowledge_areas", "competences", "attitude", "general_skills")
+
+
+# --- the testing framework: portfolio vocabulary --------------------------------------------
+
+FieldType = Literal["text", "boolean", "number", "date", "level"]
+
+
+class FieldSpec(Model):
+    type: FieldType
+    values: list[str] | None = None
+    many: bool = False
+    label: Text | None = None
+
+
+FieldDef = Annotated[FieldType | FieldSpec, Field(union_mode="left_to_right")]
+
+
+class EvidenceKind(Model):
+    id: Slug
+    label: Text
+    description: Text | None = None
+    fields: dict[str, FieldDef] = Field(default_factory=dict)
+    source: str | None = None
+
+
+class ExperienceActivity(Model):
+    id: Slug
+    label: Text
+    counts: bool = True
+    source: str | None = None
+
+
+class PortfolioElement(Model):
+    id: Slug
+    label: Text
+    description: Text | None = None
+    assessed: bool = True
+    source: str | None = None
+
+
+class DeclarationDef(Model):
+    id: Slug
+    text: Text
+    source: str | None = None
+
+
+# --- requirements ---------------------------------------------------------------------------
+
+# Strict, so that a quoted "1" or "yes" in a condition stays text.
+Scalar = Annotated[
+    StrictBool | StrictInt | StrictFloat | Annotated[dt.date, Field(strict=True)] | StrictStr,
+    Field(union_mode="left_to_right"),
+]
+
+
+class ConditionSpec(Model):
+    """``{min: …}``, ``{max: …}``, ``{in: […]}``, ``{present: true}`` — all that are given must hold."""
+
+    min: Scalar | None = None
+    max: Scalar | None = None
+    in_: list[Scalar] | None = Field(default=None, alias="in")
+    present: bool | None = None
+
+
+Condition = Annotated[ConditionSpec | Scalar, Field(union_mode="left_to_right")]
+
+
+class Duration(Model):
+    years: Annotated[int, Field(ge=0)] = 0
+    months: Annotated[int, Field(ge=0)] = 0
+    days: Annotated[int, Field(ge=0)] = 0
+
+
+class CountRange(Model):
+    min: Annotated[int, Field(ge=0)] | None = None
+    max: Annotated[int, Field(ge=0)] | None = None
+
+
+class TotalSpec(Model):
+    field: str
+    of: str
+    min: Annotated[float, Field(ge=0)]
+
+
+class ExperienceSpec(Model):
+    min_hours: Annotated[float, Field(ge=0)] | None = None
+    min_years_active: Annotated[float, Field(ge=0)] | None = None
+    currently_practising: bool | None = None
+
+
+class DiversitySpec(Model):
+    any_of: Annotated[list[str], Field(min_length=1)]
+
+
+class CasesSpec(Model):
+    count: Annotated[int, Field(ge=1)] | CountRange
+    within_years: Annotated[int, Field(ge=1)] | None = None
+    diverse: DiversitySpec | None = None
+
+
+class AtLeastOf(Model):
+    n: Annotated[int, Field(ge=1)]
+    of: Annotated[list[RequirementNode], Field(min_length=1)]
+
+
+class ElectivesSpec(Model):
+    min: Annotated[int, Field(ge=1)]
+
+
+class NotRelevantSpec(Model):
+    motivation: Literal["required", "optional"] = "required"
+    shown_in_other_case: bool = True
+
+
+class RequirementNode(Model):
+    """One rule as written: common keys plus exactly one rule kind (checked by the compiler)."""
+
+    id: Id
+    title: Text | None = None
+    source: str | None = None
+    description: Text | None = None
+    advisory: bool = False
+
+    # combinators
+    all_of: Annotated[list[RequirementNode], Field(min_length=1)] | None = None
+    one_of: Annotated[list[RequirementNode], Field(min_length=1)] | None = None
+    at_least: Annotated[AtLeastOf | Annotated[int, Field(ge=1)], Field(union_mode="left_to_right")] | None = None
+
+    # evidence and totals
+    evidence: str | None = None
+    where: dict[str, Condition] | None = None
+    max_age: Duration | None = None
+    count: Annotated[int, Field(ge=1)] | None = None
+    total: TotalSpec | None = None
+
+    # experience, cases
+    experience: ExperienceSpec | None = None
+    cases: CasesSpec | None = None
+
+    # demonstration of a vocabulary
+    demonstrate: str | None = None
+    across: Literal["cases", "each_case"] | None = None
+    all_: bool | Literal["mandatory"] | None = Field(default=None, alias="all")
+    including: list[str] | None = None
+    electives: ElectivesSpec | None = None
+    not_relevant: NotRelevantSpec | None = None
+
+    # reflection, declarations, presence
+    reflection: str | None = None
+    per: Literal["case"] | None = None
+    declarations: Annotated[list[str], Field(min_length=1)] | None = None
+    present: str | None = None
+
+
+class Testing(Block):
+    evidence_kinds: list[EvidenceKind] = Field(default_factory=list)
+    experience_activities: list[ExperienceActivity] = Field(default_factory=list)
+    case_fields: dict[str, FieldDef] = Field(default_factory=dict)
+    portfolio_elements: list[PortfolioElement] = Field(default_factory=list)
+    declarations: list[DeclarationDef] = Field(default_factory=list)
+    requirements: list[RequirementNode] = Field(default_factory=list)
+
+
+class FrameworkDocument(Model):
+    """A whole framework file."""
+
+    qualmark: Literal[1]
+    id: Slug
+    uri: Annotated[str, Field(min_length=1)]
+    version: Annotated[str, Field(min_length=1)]
+    title: Text
+    languages: Annotated[list[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]], Field(min_length=1)]
+    issuer: Issuer
+    source: SourceDocument
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    levels: Levels | None = None
+    occupation: Occupation | None = None
+
+    fundamentals: Fundamentals = Field(default_factory=Fundamentals)
+    profile: Profile = Field(default_factory=Profile)
+    testing: Testing = Field(default_factory=Testing)
+    mentoring: Block = Field(default_factory=Block)
+    certification: Certification = Field(default_factory=Certification)
+    recertification: Block = Field(default_factory=Block)
+    organisation: Block = Field(default_factory=Block)
+
+
+BLOCKS: dict[str, str] = {
+    "fundamentals": "1",
+    "profile": "2",
+    "testing": "3",
+    "mentoring": "4",
+    "certification": "5",
+    "recertification": "6",
+    "organisation": "7",
+}
+
+
+@cache
+def all_keys() -> frozenset[str]:
+    """Every key the framework file knows anywhere (for 'did you mean' on unknown keys)."""
+    keys: set[str] = set()
+    pending: list[type[BaseModel]] = [FrameworkDocument]
+    seen: set[type[BaseModel]] = set()
+    while pending:
+        model = pending.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            keys.add(info.alias or name)
+        for sub in Model.__subclasses__():
+            pending.append(sub)
+            pending.extend(sub.__subclasses__())
+    return frozenset(keys)

@@ -1,0 +1,77 @@
+"""Reading a portfolio and checking it against a portfolio schema."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path as FsPath
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from pydantic import ValidationError
+
+from qualmark.errors import PortfolioError, Problem
+from qualmark.loader import load_json, parse_json
+from qualmark.model.portfolio import Portfolio
+from qualmark.schema import portfolio_schema
+
+
+def pointer(path: Any) -> str:
+    """A JSON pointer (RFC 6901) for a path of keys and indexes."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+
+
+def _hint(error: Any) -> str | None:
+    if error.validator == "enum":
+        allowed = ", ".join(map(str, error.validator_value[:12]))
+        return f"use one of: {allowed}" + (", …" if len(error.validator_value) > 12 else "")
+    if error.validator == "additionalProperties":
+        return "remove it, or check its spelling (see docs/portfolio.md)"
+    if error.validator == "required":
+        return "add it"
+    if error.validator in ("format", "pattern") and "date" in str(error.schema.get("format", "")):
+        return "write dates as YYYY-MM-DD"
+    return None
+
+
+def schema_problems(validator: Draft202012Validator, data: Any, file: str | None) -> list[Problem]:
+    """Every schema violation, as problems with JSON pointers."""
+    problems = []
+    for error in validator.iter_errors(data):
+        where = pointer(error.absolute_path)
+        if error.validator == "propertyNames":
+            where = pointer([*error.absolute_path, error.instance])
+        message = error.message
+        if error.validator == "enum" and len(str(message)) > 160:
+            message = f"{error.instance!r} is not allowed here"
+        problems.append(Problem(message, pointer=where, hint=_hint(error), file=file))
+    return problems
+
+
+@cache
+def _generic_validator() -> Draft202012Validator:
+    return Draft202012Validator(portfolio_schema(), format_checker=FormatChecker())
+
+
+def portfolio_from_data(data: Any, file: str | None = None) -> Portfolio:
+    """Check plain data against the framework-independent shape and build a :class:`Portfolio`."""
+    if not isinstance(data, dict):
+        raise PortfolioError([Problem("a portfolio is a JSON object", pointer="", file=file)])
+    problems = schema_problems(_generic_validator(), data, file)
+    if problems:
+        raise PortfolioError(problems)
+    try:
+        return Portfolio.model_validate({**data, "source": file, "raw": data})
+    except ValidationError as exc:  # the schema should have caught it; say where anyway
+        raise PortfolioError(
+            [Problem(e["msg"], pointer=pointer(e["loc"]), file=file) for e in exc.errors()]
+        ) from None
+
+
+def load_portfolio(path: str | FsPath) -> Portfolio:
+    """Read a portfolio JSON file."""
+    return portfolio_from_data(load_json(path), str(path))
+
+
+def parse_portfolio(text: str, file: str = "<portfolio>") -> Portfolio:
+    """Parse a portfolio from JSON text."""
+    return portfolio_from_data(parse_json(text, file), file)

@@ -1,0 +1,95 @@
+"""What every rule kind shares: its header, the evaluation context, and the base class."""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, ClassVar, Self
+
+from qualmark.explain import Message, Outcome, SourceRef, Status
+from qualmark.model.portfolio import Portfolio
+from qualmark.model.text import Text
+
+if TYPE_CHECKING:
+    from qualmark.compiler import CompileContext
+    from qualmark.model.framework import RequirementNode
+    from qualmark.source import Path
+    from qualmark.vocabulary import Catalogues
+
+
+@dataclass(frozen=True, slots=True)
+class RuleHeader:
+    """The keys every rule has, whatever its kind."""
+
+    id: str
+    title: Text | None
+    source: SourceRef
+    description: Text | None = None
+    advisory: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a rule sees while it is evaluated: the portfolio, the date, the framework's lists."""
+
+    portfolio: Portfolio
+    as_of: dt.date
+    catalogues: Catalogues
+
+
+@dataclass(frozen=True)
+class Rule(ABC):
+    """A compiled rule. Subclasses set ``KEY`` (the YAML key naming the kind)."""
+
+    KEY: ClassVar[str]
+    # Keys besides the kind's own that this kind takes (`where`, `across`, …).
+    MODIFIERS: ClassVar[frozenset[str]] = frozenset()
+    header: RuleHeader
+
+    @classmethod
+    @abstractmethod
+    def compile(
+        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
+    ) -> Self | None:
+        """Build the rule from its node at ``path``, reporting problems to ``cc``."""
+
+    @abstractmethod
+    def check(self, ctx: Context) -> Outcome:
+        """Evaluate the kind's own condition."""
+
+    def evaluate(self, ctx: Context) -> Outcome:
+        """Evaluate, turning the outcome of an advisory rule into advice."""
+        outcome = self.check(ctx)
+        if not self.header.advisory:
+            return outcome
+        return replace(outcome, status=Status.ADVISORY, advisory_met=outcome.status is Status.MET)
+
+    def outcome(
+        self,
+        status: Status,
+        required: Message,
+        found: Message,
+        *,
+        fix: Message | None = None,
+        evidence: tuple[str, ...] = (),
+        children: tuple[Outcome, ...] = (),
+    ) -> Outcome:
+        """An outcome of this rule, carrying its id, title and source."""
+        return Outcome(
+            rule_id=self.header.id,
+            kind=self.KEY,
+            status=status,
+            required=required,
+            found=found,
+            title=self.header.title,
+            fix=fix if status in (Status.NOT_MET, Status.INCOMPLETE) else None,
+            evidence=evidence,
+            source=self.header.source,
+            children=children,
+        )
+
+
+def msg(key: str, **params: object) -> Message:
+    """Shorthand for a :class:`Message`."""
+    return Message(key, params)

@@ -1,0 +1,138 @@
+"""`cases`: how many case descriptions, how recent, how diverse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Self
+
+from dateutil.relativedelta import relativedelta
+
+from qualmark import explain
+from qualmark.explain import Message, Outcome, Status
+from qualmark.model.framework import CountRange
+from qualmark.rules.base import Context, Rule, RuleHeader, msg
+
+if TYPE_CHECKING:
+    from qualmark.compiler import CompileContext
+    from qualmark.model.framework import RequirementNode
+    from qualmark.source import Path
+
+
+@dataclass(frozen=True)
+class CasesRule(Rule):
+    """The case descriptions: their number, period and diversity.
+
+    ``cases: {count: 2, within_years: 2, diverse: {any_of: [question_type, client_type]}}``.
+    Met: two cases, each carried out entirely within the two years before the
+    evaluation date (boundary included), differing in question type.
+    Not met: one case started 25 months ago. Incomplete: only one case so far.
+    """
+
+    KEY = "cases"
+    min_count: int = 1
+    max_count: int | None = None
+    within_years: int | None = None
+    diverse: tuple[str, ...] = ()
+
+    @classmethod
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self | None:
+        spec = node.cases
+        assert spec is not None
+        if isinstance(spec.count, CountRange):
+            low, high = spec.count.min or 0, spec.count.max
+            if high is not None and high < low:
+                cc.error((*path, "cases", "count"), f"count max {high} is below min {low}")
+        else:
+            low = high = spec.count
+        fields = tuple(spec.diverse.any_of) if spec.diverse else ()
+        cc.resolve_ids((*path, "cases", "diverse", "any_of"), "case field", fields, cc.catalogues.case_fields)
+        if fields and high is not None and high < 2:
+            cc.error((*path, "cases", "diverse"), "diversity needs at least two cases", "raise count")
+        return cls(header, low, high, spec.within_years, fields)
+
+    def check(self, ctx: Context) -> Outcome:
+        parts = [self._count(ctx)]
+        if self.within_years is not None:
+            parts.append(self._recent(ctx, self.within_years))
+        if self.diverse:
+            parts.append(self._diversity(ctx))
+        children = tuple(parts)
+        return self.outcome(
+            explain.all_of(c.status for c in children),
+            msg("all_of.required", n=len(children)),
+            msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
+            fix=msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET]),
+            children=children,
+        )
+
+    def _part(self, suffix: str, status: Status, required: Message, found: Message,
+              fix: Message, evidence: tuple[str, ...] = ()) -> Outcome:
+        return Outcome(
+            rule_id=f"{self.header.id}.{suffix}", kind=f"cases.{suffix}", status=status,
+            required=required, found=found, fix=fix if status is not Status.MET else None,
+            evidence=evidence, source=self.header.source,
+        )
+
+    def _count(self, ctx: Context) -> Outcome:
+        n = len(ctx.portfolio.cases)
+        if n < self.min_count:
+            status = Status.INCOMPLETE
+        elif self.max_count is not None and n > self.max_count:
+            status = Status.NOT_MET
+        else:
+            status = Status.MET
+        return self._part(
+            "count", status, msg("cases.count.required", min=self.min_count, max=self.max_count),
+            msg("cases.count.found", n=n),
+            msg("cases.count.fix", add=max(self.min_count - n, 0),
+                remove=max(n - (self.max_count or n), 0)),
+            tuple(f"/cases/{i}" for i in range(n)),
+        )
+
+    def _recent(self, ctx: Context, years: int) -> Outcome:
+        oldest = ctx.as_of - relativedelta(years=years)
+        too_old, undated, late = [], [], []
+        for i, case in enumerate(ctx.portfolio.cases):
+            if case.period is None:
+                undated.append(case.id)
+            elif case.period.start < oldest:
+                too_old.append({"case": case.id, "start": case.period.start.isoformat()})
+            elif case.period.end > ctx.as_of:
+                late.append({"case": case.id, "end": case.period.end.isoformat()})
+        if too_old or late:
+            status = Status.NOT_MET
+        elif undated or not ctx.portfolio.cases:
+            status = Status.INCOMPLETE
+        else:
+            status = Status.MET
+        pointers = tuple(f"/cases/{i}/period" for i in range(len(ctx.portfolio.cases)))
+        return self._part(
+            "period", status, msg("cases.period.required", years=years, oldest=oldest.isoformat(),
+                                  as_of=ctx.as_of.isoformat()),
+            msg("cases.period.found", too_old=too_old, late=late, undated=undated,
+                n=len(ctx.portfolio.cases)),
+            msg("cases.period.fix", oldest=oldest.isoformat()), pointers,
+        )
+
+    def _diversity(self, ctx: Context) -> Outcome:
+        cases = ctx.portfolio.cases
+        differing, unstated = [], []
+        for name in self.diverse:
+            values = [case.field(name) for case in cases]
+            stated = [v.strip().lower() if isinstance(v, str) else v for v in values if v not in (None, "")]
+            if len(stated) < len(values):
+                unstated.append(name)
+            if len(set(stated)) >= 2:
+                differing.append(name)
+        if differing:
+            status = Status.MET
+        elif len(cases) < 2 or unstated:
+            status = Status.INCOMPLETE
+        else:
+            status = Status.NOT_MET
+        return self._part(
+            "diversity", status, msg("cases.diversity.required", fields=list(self.diverse)),
+            msg("cases.diversity.found", differing=differing, unstated=unstated, n=len(cases)),
+            msg("cases.diversity.fix", fields=list(self.diverse)),
+            tuple(f"/cases/{i}" for i in range(len(cases))),
+        )

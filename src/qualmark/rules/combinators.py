@@ -1,0 +1,112 @@
+"""`all_of`, `one_of` and `at_least`: rules made of rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Self
+
+from qualmark import explain
+from qualmark.explain import Outcome, Status
+from qualmark.model.framework import AtLeastOf
+from qualmark.rules.base import Context, Rule, RuleHeader, msg
+
+if TYPE_CHECKING:
+    from qualmark.compiler import CompileContext
+    from qualmark.model.framework import RequirementNode
+    from qualmark.source import Path
+
+
+def _gap(outcome: Outcome) -> int:
+    """How far an outcome is from passing: its failing leaves."""
+    return len(explain.failing_leaves([outcome]))
+
+
+@dataclass(frozen=True)
+class AllOfRule(Rule):
+    """Every part must be met.
+
+    Met: all parts met. Not met: ``all_of: [A1, A2]`` with A2 not met.
+    """
+
+    KEY = "all_of"
+    parts: tuple[Rule, ...] = ()
+
+    @classmethod
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self:
+        return cls(header, cc.compile_children(node.all_of or [], (*path, "all_of")))
+
+    def check(self, ctx: Context) -> Outcome:
+        children = tuple(part.evaluate(ctx) for part in self.parts)
+        counted = [c for c in children if c.status is not Status.ADVISORY]
+        met = sum(c.status is Status.MET for c in counted)
+        failing = [c.rule_id for c in counted if c.status is not Status.MET]
+        return self.outcome(
+            explain.all_of(c.status for c in children),
+            msg("all_of.required", n=len(counted)),
+            msg("all_of.found", met=met, n=len(counted)),
+            fix=msg("all_of.fix", ids=failing),
+            children=children,
+        )
+
+
+@dataclass(frozen=True)
+class OneOfRule(Rule):
+    """At least one alternative must be met (alternatives are not exclusive).
+
+    Met: one of four education routes is met. Not met: none is.
+    """
+
+    KEY = "one_of"
+    alternatives: tuple[Rule, ...] = ()
+
+    @classmethod
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self:
+        return cls(header, cc.compile_children(node.one_of or [], (*path, "one_of")))
+
+    def check(self, ctx: Context) -> Outcome:
+        children = tuple(alt.evaluate(ctx) for alt in self.alternatives)
+        counted = [c for c in children if c.status is not Status.ADVISORY]
+        met = [c.rule_id for c in counted if c.status is Status.MET]
+        closest = min(counted, key=_gap, default=None)
+        return self.outcome(
+            explain.any_of(c.status for c in children),
+            msg("one_of.required", n=len(counted), ids=[c.rule_id for c in counted]),
+            msg("one_of.found", met=met),
+            fix=msg("one_of.fix", id=closest.rule_id, title=closest.title) if closest else None,
+            children=children,
+        )
+
+
+@dataclass(frozen=True)
+class AtLeastRule(Rule):
+    """At least ``n`` of the parts must be met: ``at_least: {n: 2, of: [...]}``."""
+
+    KEY = "at_least"
+    n: int = 1
+    parts: tuple[Rule, ...] = ()
+
+    @classmethod
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self | None:
+        spec = node.at_least
+        if not isinstance(spec, AtLeastOf):
+            cc.error((*path, "at_least"), "'at_least: n' alone selects items of a 'demonstrate' rule",
+                     "to combine rules write at_least: {n: 2, of: [...]}")
+            return None
+        parts = cc.compile_children(spec.of, (*path, "at_least", "of"))
+        if spec.n > len(spec.of):
+            cc.error((*path, "at_least", "n"), f"at_least {spec.n} can never be met: there are {len(spec.of)} parts",
+                     f"lower n to at most {len(spec.of)}")
+        return cls(header, spec.n, parts)
+
+    def check(self, ctx: Context) -> Outcome:
+        children = tuple(part.evaluate(ctx) for part in self.parts)
+        counted = [c for c in children if c.status is not Status.ADVISORY]
+        met = sum(c.status is Status.MET for c in counted)
+        open_ids = sorted((c for c in counted if c.status is not Status.MET), key=_gap)
+        return self.outcome(
+            explain.at_least(self.n, (c.status for c in children)),
+            msg("at_least.required", n=self.n, of=len(counted)),
+            msg("at_least.found", met=met, of=len(counted)),
+            fix=msg("at_least.fix", short=max(self.n - met, 0), ids=[c.rule_id for c in open_ids]),
+            children=children,
+        )

@@ -1,0 +1,183 @@
+"""The `where` language: a small closed set of comparisons on typed fields.
+
+``field: value`` (equal; *contains* for a list field), ``{min: x}``,
+``{max: x}`` (inclusive, for numbers, dates and levels), ``{in: [a, b]}`` and
+``{present: true}``. No expressions, no code.
+
+A condition on an item is true, false, or *unknown* (``None``) when the item
+does not state the field: the candidate can still supply it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from qualmark.model.framework import Condition, ConditionSpec
+
+Tri = bool | None
+
+_LEVEL = re.compile(r"^\s*([A-Za-z]+)\s*-?\s*(\d+)\s*$")
+# National frameworks referenced one-to-one to the EQF at levels 1–8, so that
+# "NLQF6" satisfies "at least EQF6" and the other way round.
+EQF_ALIGNED = frozenset({"eqf", "nlqf", "estqf"})
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Level:
+    """A level in a qualifications framework, parsed from text like ``NLQF6`` or ``EstQF 7``."""
+
+    framework: str
+    number: int
+
+    @classmethod
+    def parse(cls, text: object) -> Level | None:
+        match = _LEVEL.match(text) if isinstance(text, str) else None
+        return cls(match.group(1), int(match.group(2))) if match else None
+
+    def comparable(self, other: Level) -> bool:
+        mine, theirs = self.framework.lower(), other.framework.lower()
+        return mine == theirs or (mine in EQF_ALIGNED and theirs in EQF_ALIGNED)
+
+    def __str__(self) -> str:
+        return f"{self.framework}{self.number}"
+
+
+Op = Literal["eq", "min", "max", "in", "present"]
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One comparison of a field with a value."""
+
+    op: Op
+    value: Any
+
+    def describe(self) -> dict[str, Any]:
+        shown = [str(v) for v in self.value] if isinstance(self.value, tuple) else self.value
+        if isinstance(shown, Level | dt.date):
+            shown = str(shown)
+        return {"op": self.op, "value": shown}
+
+
+@dataclass(frozen=True, slots=True)
+class FieldCondition:
+    """All checks on one field."""
+
+    field: str
+    type: str
+    many: bool
+    checks: tuple[Check, ...]
+
+    def test(self, value: Any) -> tuple[Tri, list[Check]]:
+        """Whether ``value`` passes, and the checks it fails (``None``: not stated)."""
+        if value is None or value == []:
+            stated = [c for c in self.checks if c.op == "present" and c.value is False]
+            if stated:
+                return True, []
+            return None, list(self.checks)
+        failed = [c for c in self.checks if not self._passes(c, value)]
+        return (not failed), failed
+
+    def _passes(self, check: Check, value: Any) -> bool:
+        values = value if isinstance(value, list) else [value]
+        if check.op == "present":
+            return bool(check.value)
+        return any(self._compare(check, self._coerce(v)) for v in values)
+
+    def _coerce(self, value: Any) -> Any:
+        if self.type == "level":
+            return Level.parse(value)
+        if self.type == "date" and isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                return None
+        return value
+
+    @staticmethod
+    def _compare(check: Check, value: Any) -> bool:
+        if value is None:
+            return False
+        if check.op == "eq":
+            return bool(value == check.value)
+        if check.op == "in":
+            return value in check.value
+        if isinstance(value, Level):
+            if not value.comparable(check.value):
+                return False
+            return value.number >= check.value.number if check.op == "min" else (
+                value.number <= check.value.number
+            )
+        try:
+            return bool(value >= check.value if check.op == "min" else value <= check.value)
+        except TypeError:
+            return False
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, dt.date):
+        return "date"
+    return "text"
+
+
+def compile_value(value: Any, type_: str, values: tuple[str, ...] | None) -> tuple[Any, str | None]:
+    """Check that ``value`` fits a field of ``type_``; return it in runtime form, or an error."""
+    if type_ == "level":
+        level = Level.parse(value)
+        if level is None:
+            return None, f"'{value}' is not a level; write a framework and a number, like NLQF6 or EQF7"
+        return level, None
+    found = _kind_of(value)
+    if found != type_:
+        return None, f"expected a {type_} value, found {found} ('{value}')"
+    if values is not None and value not in values:
+        return None, f"'{value}' is not one of the field's values ({', '.join(values)})"
+    return value, None
+
+
+def compile_condition(
+    name: str, condition: Condition, type_: str, values: tuple[str, ...] | None, many: bool
+) -> tuple[FieldCondition | None, list[str]]:
+    """Turn a written condition into checks, with the problems found."""
+    errors: list[str] = []
+    checks: list[Check] = []
+
+    def add(op: Op, raw: Any) -> None:
+        if op in ("min", "max") and type_ not in ("number", "date", "level"):
+            errors.append(f"'{op}' compares numbers, dates and levels; '{name}' is {type_}")
+            return
+        value, error = compile_value(raw, type_, values)
+        if error:
+            errors.append(f"'{name}': {error}")
+        else:
+            checks.append(Check(op, value))
+
+    if isinstance(condition, ConditionSpec):
+        if condition.min is not None:
+            add("min", condition.min)
+        if condition.max is not None:
+            add("max", condition.max)
+        if condition.in_ is not None:
+            compiled = []
+            for raw in condition.in_:
+                value, error = compile_value(raw, type_, values)
+                if error:
+                    errors.append(f"'{name}': {error}")
+                compiled.append(value)
+            checks.append(Check("in", tuple(compiled)))
+        if condition.present is not None:
+            checks.append(Check("present", condition.present))
+        if not checks and not errors:
+            errors.append(f"the condition on '{name}' is empty; give min, max, in or present")
+    else:
+        add("eq", condition)
+    if errors:
+        return None, errors
+    return FieldCondition(name, type_, many, tuple(checks)), []

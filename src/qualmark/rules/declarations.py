@@ -1,0 +1,77 @@
+"""`declarations` and `present`: statements signed and portfolio parts handed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Self
+
+from qualmark.explain import Outcome, Status
+from qualmark.rules.base import Context, Rule, RuleHeader, msg
+
+if TYPE_CHECKING:
+    from qualmark.compiler import CompileContext
+    from qualmark.model.framework import RequirementNode
+    from qualmark.source import Path
+
+
+@dataclass(frozen=True)
+class DeclarationsRule(Rule):
+    """The candidate agrees to each listed declaration.
+
+    Met: all agreed. Not met: one answered ``agreed: false``. Incomplete: one not answered.
+    """
+
+    KEY = "declarations"
+    ids: tuple[str, ...] = ()
+
+    @classmethod
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self | None:
+        ids = tuple(node.declarations or ())
+        if not cc.resolve_ids((*path, "declarations"), "declaration", ids, cc.catalogues.declarations):
+            return None
+        return cls(header, ids)
+
+    def check(self, ctx: Context) -> Outcome:
+        given = ctx.portfolio.declarations
+        texts = ctx.catalogues.declarations
+        refused = [texts[i].text for i in self.ids if i in given and not given[i].agreed]
+        missing = [texts[i].text for i in self.ids if i not in given]
+        status = Status.NOT_MET if refused else Status.INCOMPLETE if missing else Status.MET
+        return self.outcome(
+            status, msg("declarations.required", texts=[texts[i].text for i in self.ids]),
+            msg("declarations.found", agreed=sum(1 for i in self.ids if i in given and given[i].agreed),
+                n=len(self.ids), refused=refused, missing=missing),
+            fix=msg("declarations.fix", texts=refused + missing),
+            evidence=tuple(f"/declarations/{i}" for i in self.ids if i in given),
+        )
+
+
+@dataclass(frozen=True)
+class PresentRule(Rule):
+    """A portfolio element that must be handed in (``present: cv``).
+
+    With ``assessed: false`` on the element it is required but does not weigh
+    in the judgement. Met: provided with a document or text. Incomplete: missing.
+    """
+
+    KEY = "present"
+    element: str = ""
+
+    @classmethod
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self | None:
+        element = node.present or ""
+        if not cc.resolve_ids((*path,), "portfolio element", [element], cc.catalogues.elements):
+            return None
+        return cls(header, element)
+
+    def check(self, ctx: Context) -> Outcome:
+        definition = ctx.catalogues.elements[self.element]
+        given = ctx.portfolio.elements.get(self.element)
+        provided = bool(given and given.provided and ((given.document or "").strip() or (given.text or "").strip()))
+        return self.outcome(
+            Status.MET if provided else Status.INCOMPLETE,
+            msg("present.required", element=definition.label, assessed=definition.assessed),
+            msg("present.found", element=definition.label, provided=provided),
+            fix=msg("present.fix", element=definition.label),
+            evidence=(f"/elements/{self.element}",) if given else (),
+        )

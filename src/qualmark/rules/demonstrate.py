@@ -1,0 +1,173 @@
+"""`demonstrate`: a profile vocabulary shown in the case descriptions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, Self
+
+from qualmark import explain
+from qualmark.explain import Outcome, Status
+from qualmark.model.framework import NotRelevantSpec
+from qualmark.model.portfolio import Case
+from qualmark.rules.base import Context, Rule, RuleHeader, msg
+
+if TYPE_CHECKING:
+    from qualmark.compiler import CompileContext
+    from qualmark.model.framework import RequirementNode
+    from qualmark.source import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What must be shown: named items, a number of any items, a number of electives."""
+
+    required: tuple[str, ...]  # every one of these (all, all mandatory, including)
+    at_least: int  # this many items in all
+    electives: int  # this many electives
+    elective_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DemonstrateRule(Rule):
+    """Items of a vocabulary demonstrated in the cases, with a text for each.
+
+    ``{demonstrate: knowledge_areas, at_least: 4, including: [loopbaantheorie, ontwikkeling-mens]}``.
+    Met: four areas shown over both cases, the two named among them. Not met:
+    four shown but not ``ontwikkeling-mens``. Incomplete: no case yet.
+    """
+
+    KEY = "demonstrate"
+    MODIFIERS = frozenset({"across", "all", "at_least", "including", "electives", "not_relevant"})
+    vocabulary: str = ""
+    across: Literal["cases", "each_case"] = "cases"
+    selection: Selection = Selection((), 0, 0, ())
+    not_relevant: NotRelevantSpec | None = None
+
+    @classmethod
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self | None:
+        name = node.demonstrate or ""
+        vocabulary = cc.vocabulary((*path, "demonstrate"), name)
+        if vocabulary is None:
+            return None
+        at_least = node.at_least if isinstance(node.at_least, int) else 0
+        if node.all_ is None and not at_least and not node.including and node.electives is None:
+            cc.error((*path, "demonstrate"), f"say what of '{name}' must be shown",
+                     "add all: true, all: mandatory, at_least: n, including: [...] or electives: {min: n}")
+            return None
+        required: tuple[str, ...] = ()
+        if node.all_ is True:
+            required = vocabulary.ids()
+        elif node.all_ == "mandatory":
+            required = vocabulary.mandatory()
+            if not required:
+                cc.error((*path, "all"), f"no item of {name} is mandatory", "mark items group: mandatory")
+        including = tuple(node.including or ())
+        cc.resolve_ids((*path, "including"), name.rstrip("s").replace("_", " "), including, vocabulary.ids())
+        size = len(vocabulary.items)
+        if at_least > size:
+            cc.error((*path, "at_least"), f"at_least {at_least} can never be met: {name} has {size} items",
+                     f"lower it to at most {size}")
+        electives = node.electives.min if node.electives else 0
+        if electives > len(vocabulary.electives()):
+            cc.error((*path, "electives", "min"),
+                     f"electives min {electives} can never be met: {name} has {len(vocabulary.electives())} electives",
+                     "mark items group: elective, or lower min")
+        if node.not_relevant is not None and node.across == "each_case":
+            cc.error((*path, "not_relevant"), "not_relevant needs across: cases: with each_case every case shows every item")
+        selection = Selection(tuple(dict.fromkeys((*required, *including))), at_least, electives,
+                              vocabulary.electives())
+        return cls(header, name, node.across or "cases", selection, node.not_relevant)
+
+    # -- evaluation ----------------------------------------------------------------------------
+
+    def _shown(self, case: Case) -> dict[str, int]:
+        """Items the case demonstrates with a text, by id, with their index."""
+        entries = case.demonstrates.get(self.vocabulary, [])
+        return {d.id: j for j, d in reversed(list(enumerate(entries))) if d.text.strip()}
+
+    def check(self, ctx: Context) -> Outcome:
+        cases = ctx.portfolio.cases
+        if self.across == "each_case":
+            children = tuple(self._judge(ctx, [(i, c)], f"{self.header.id}/{c.id}") for i, c in enumerate(cases))
+            status = explain.all_of(c.status for c in children) if cases else Status.INCOMPLETE
+            return self.outcome(status, msg("demonstrate.each_case.required", n=len(cases)),
+                                msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
+                                fix=msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET]),
+                                children=children)
+        main = self._judge(ctx, list(enumerate(cases)), self.header.id)
+        if self.not_relevant is None:
+            return main
+        nr = self._not_relevant(ctx)
+        combined = explain.all_of([main.status, nr.status])
+        return self.outcome(combined, main.required, main.found, fix=main.fix if main.fix else nr.fix,
+                            evidence=main.evidence, children=(nr,))
+
+    def _judge(self, ctx: Context, cases: list[tuple[int, Case]], rule_id: str) -> Outcome:
+        shown: dict[str, list[str]] = {}
+        for i, case in cases:
+            for item_id, j in self._shown(case).items():
+                shown.setdefault(item_id, []).append(f"/cases/{i}/demonstrates/{self.vocabulary}/{j}")
+        vocabulary = ctx.catalogues.vocabularies[self.vocabulary]
+        sel = self.selection
+        missing = [i for i in sel.required if i not in shown]
+        short_any = max(sel.at_least - len(shown), 0)
+        shown_electives = [i for i in sel.elective_ids if i in shown]
+        short_electives = max(sel.electives - len(shown_electives), 0)
+        if not missing and not short_any and not short_electives:
+            status = Status.MET
+        else:
+            status = Status.INCOMPLETE if not cases else Status.NOT_MET
+        not_shown = [i for i in vocabulary.ids() if i not in shown]
+        labels = ctx.catalogues.label
+        outcome = Outcome(
+            rule_id=rule_id, kind=self.KEY, status=status,
+            required=msg("demonstrate.required", vocabulary=self.vocabulary,
+                         required=[labels(self.vocabulary, i) for i in sel.required],
+                         at_least=sel.at_least, electives=sel.electives, total=len(vocabulary.items)),
+            found=msg("demonstrate.found", vocabulary=self.vocabulary, n=len(shown),
+                      total=len(vocabulary.items), shown=[labels(self.vocabulary, i) for i in vocabulary.ids() if i in shown],
+                      electives=len(shown_electives)),
+            fix=None if status is Status.MET else msg(
+                "demonstrate.fix", vocabulary=self.vocabulary,
+                missing=[labels(self.vocabulary, i) for i in missing],
+                more=short_any if not missing else max(short_any - len(missing), 0),
+                choose_from=[labels(self.vocabulary, i) for i in not_shown if i not in missing],
+                electives=short_electives,
+                elective_choices=[labels(self.vocabulary, i) for i in sel.elective_ids if i not in shown],
+                no_cases=not cases),
+            evidence=tuple(p for ps in shown.values() for p in ps),
+            title=self.header.title, source=self.header.source,
+        )
+        return outcome
+
+    def _not_relevant(self, ctx: Context) -> Outcome:
+        spec = self.not_relevant
+        assert spec is not None
+        cases = ctx.portfolio.cases
+        unmotivated, unshown, marked = [], [], []
+        pointers = []
+        shown_per_case = [self._shown(c) for c in cases]
+        for i, case in enumerate(cases):
+            for j, entry in enumerate(case.not_relevant.get(self.vocabulary, [])):
+                label = ctx.catalogues.label(self.vocabulary, entry.id)
+                pointers.append(f"/cases/{i}/not_relevant/{self.vocabulary}/{j}")
+                marked.append({"case": case.id, "item": label})
+                if spec.motivation == "required" and not (entry.motivation or "").strip():
+                    unmotivated.append({"case": case.id, "item": label})
+                others = [s for k, s in enumerate(shown_per_case) if k != i]
+                if spec.shown_in_other_case and not any(entry.id in s for s in others):
+                    unshown.append({"case": case.id, "item": label})
+        if unshown:
+            status = Status.NOT_MET
+        elif unmotivated:
+            status = Status.INCOMPLETE
+        else:
+            status = Status.MET
+        return Outcome(
+            rule_id=f"{self.header.id}.not_relevant", kind="demonstrate.not_relevant", status=status,
+            required=msg("not_relevant.required", motivation=spec.motivation == "required",
+                         other=spec.shown_in_other_case),
+            found=msg("not_relevant.found", marked=marked, unmotivated=unmotivated, unshown=unshown),
+            fix=None if status is Status.MET else msg("not_relevant.fix", unmotivated=unmotivated, unshown=unshown),
+            evidence=tuple(pointers), source=self.header.source,
+        )

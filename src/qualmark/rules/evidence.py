@@ -1,0 +1,235 @@
+"""`evidence` and `total`: documents in the portfolio and sums over them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Self
+
+from dateutil.relativedelta import relativedelta
+
+from qualmark.explain import Message, Outcome, Status
+from qualmark.model.framework import Duration
+from qualmark.model.portfolio import EvidenceItem
+from qualmark.model.text import Text
+from qualmark.rules.base import Context, Rule, RuleHeader, msg
+from qualmark.rules.conditions import Check, FieldCondition, compile_condition
+
+if TYPE_CHECKING:
+    from qualmark.compiler import CompileContext
+    from qualmark.model.framework import Condition, RequirementNode
+    from qualmark.source import Path
+
+
+@dataclass(frozen=True, slots=True)
+class ItemCheck:
+    """How one evidence item fares against a rule's conditions."""
+
+    index: int
+    item: EvidenceItem
+    failed: tuple[dict[str, Any], ...]  # conditions it fails, with what it states
+    unstated: tuple[str, ...]  # fields it does not state
+
+    @property
+    def status(self) -> Status:
+        if self.failed:
+            return Status.NOT_MET
+        return Status.INCOMPLETE if self.unstated else Status.MET
+
+    @property
+    def pointer(self) -> str:
+        return f"/evidence/{self.index}"
+
+    def name(self) -> str:
+        return self.item.title or self.item.id
+
+
+def compile_where(
+    cc: CompileContext, kind_id: str, where: dict[str, Condition] | None, path: Path
+) -> tuple[FieldCondition, ...]:
+    """Compile the `where` conditions of a rule about evidence of ``kind_id``."""
+    kind = cc.catalogues.evidence_kinds.get(kind_id)
+    if kind is None or not where:
+        return ()
+    conditions = []
+    for name, condition in where.items():
+        field = kind.field(name)
+        if field is None:
+            cc.unknown((*path, "where", name), f"field of evidence kind '{kind_id}'", name, kind.field_names())
+            continue
+        compiled, errors = compile_condition(name, condition, field.type, field.values, field.many)
+        for error in errors:
+            cc.error((*path, "where", name), error)
+        if compiled:
+            conditions.append(compiled)
+    return tuple(conditions)
+
+
+def compile_kind(cc: CompileContext, kind_id: str, path: Path) -> bool:
+    if kind_id in cc.catalogues.evidence_kinds:
+        return True
+    cc.unknown(path, "evidence kind", kind_id, cc.catalogues.evidence_kinds)
+    return False
+
+
+def to_delta(duration: Duration | None) -> relativedelta | None:
+    if duration is None:
+        return None
+    return relativedelta(years=duration.years, months=duration.months, days=duration.days)
+
+
+def describe_age(duration: Duration | None) -> dict[str, int] | None:
+    if duration is None:
+        return None
+    return {k: v for k, v in duration.model_dump().items() if v}
+
+
+@dataclass(frozen=True)
+class _EvidenceBase(Rule):
+    kind: str = ""
+    conditions: tuple[FieldCondition, ...] = ()
+    max_age: Duration | None = None
+
+    def inspect(self, ctx: Context) -> list[ItemCheck]:
+        """Every item of the kind, with the conditions it fails or leaves open."""
+        delta = to_delta(self.max_age)
+        result = []
+        for index, item in enumerate(ctx.portfolio.evidence):
+            if item.kind != self.kind:
+                continue
+            failed: list[dict[str, Any]] = []
+            unstated: list[str] = []
+            for condition in self.conditions:
+                value = item.field(condition.field)
+                ok, checks = condition.test(value)
+                if ok is None:
+                    unstated.append(condition.field)
+                elif not ok:
+                    failed.extend(_failure(condition.field, c, value) for c in checks)
+            if delta is not None:
+                self._check_age(item, ctx.as_of, delta, failed, unstated)
+            result.append(ItemCheck(index, item, tuple(failed), tuple(unstated)))
+        return result
+
+    def _check_age(
+        self, item: EvidenceItem, as_of: dt.date, delta: relativedelta,
+        failed: list[dict[str, Any]], unstated: list[str],
+    ) -> None:
+        if item.issued is None:
+            unstated.append("issued")
+        elif item.issued < as_of - delta or item.issued > as_of:
+            failed.append({"field": "issued", "op": "max_age", "value": describe_age(self.max_age),
+                           "actual": item.issued.isoformat(), "oldest": (as_of - delta).isoformat()})
+
+    def kind_label(self, ctx: Context) -> Text:
+        return ctx.catalogues.evidence_kinds[self.kind].label
+
+    def required_conditions(self) -> list[dict[str, Any]]:
+        described = [{"field": c.field, **check.describe()} for c in self.conditions for check in c.checks]
+        if self.max_age is not None:
+            described.append({"field": "issued", "op": "max_age", "value": describe_age(self.max_age)})
+        return described
+
+
+def _failure(field: str, check: Check, value: Any) -> dict[str, Any]:
+    actual = [str(v) for v in value] if isinstance(value, list) else value
+    if isinstance(actual, dt.date):
+        actual = actual.isoformat()
+    return {"field": field, **check.describe(), "actual": actual}
+
+
+@dataclass(frozen=True)
+class EvidenceRule(_EvidenceBase):
+    """At least ``count`` evidence items of a kind meet every condition.
+
+    Met: a signed NVAO-accredited NLQF6 diploma for
+    ``{evidence: diploma, where: {level: {min: NLQF6}, signed: true, accredited_by: NVAO}}``.
+    Not met: the only diploma is not signed. Incomplete: no diploma yet, or it
+    does not say whether it is signed.
+    """
+
+    KEY = "evidence"
+    MODIFIERS = frozenset({"where", "max_age", "count"})
+    count: int = 1
+
+    @classmethod
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self | None:
+        kind = node.evidence or ""
+        if not compile_kind(cc, kind, (*path, "evidence")):
+            return None
+        return cls(header, kind, compile_where(cc, kind, node.where, path), node.max_age, node.count or 1)
+
+    def check(self, ctx: Context) -> Outcome:
+        items = self.inspect(ctx)
+        met = [i for i in items if i.status is Status.MET]
+        open_ = [i for i in items if i.status is Status.INCOMPLETE]
+        label = self.kind_label(ctx)
+        required = msg("evidence.required", kind=label, count=self.count, conditions=self.required_conditions())
+        if len(met) >= self.count:
+            return self.outcome(Status.MET, required,
+                                msg("evidence.found", kind=label, items=[i.name() for i in met]),
+                                evidence=tuple(i.pointer for i in met))
+        if not items:
+            return self.outcome(Status.INCOMPLETE, required, msg("evidence.none", kind=label),
+                                fix=msg("evidence.fix_add", kind=label, count=self.count - len(met)))
+        status = Status.INCOMPLETE if len(met) + len(open_) >= self.count else Status.NOT_MET
+        closest = min((i for i in items if i.status is not Status.MET),
+                      key=lambda i: (len(i.failed), len(i.unstated)))
+        found = msg("evidence.closest", kind=label, met=len(met), item=closest.name(),
+                    failed=list(closest.failed), unstated=list(closest.unstated))
+        fix: Message = msg("evidence.fix_mend", item=closest.name(), failed=list(closest.failed),
+                           unstated=list(closest.unstated))
+        return self.outcome(status, required, found, fix=fix,
+                            evidence=tuple(i.pointer for i in [*met, closest]))
+
+
+@dataclass(frozen=True)
+class TotalRule(_EvidenceBase):
+    """The sum of a number field over the qualifying items of a kind reaches ``min``.
+
+    Met: courses of 60 and 38 hours for ``total: {field: hours, of: course, min: 98}``.
+    Not met: 62 hours in all ("36 short"). Incomplete: no course yet.
+    """
+
+    KEY = "total"
+    MODIFIERS = frozenset({"where", "max_age"})
+    field: str = ""
+    minimum: float = 0
+
+    @classmethod
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self | None:
+        spec = node.total
+        assert spec is not None
+        if not compile_kind(cc, spec.of, (*path, "total", "of")):
+            return None
+        info = cc.catalogues.evidence_kinds[spec.of].field(spec.field)
+        if info is None or info.type != "number" or info.many:
+            numbers = [f.name for f in cc.catalogues.evidence_kinds[spec.of].fields.values() if f.type == "number"]
+            cc.error((*path, "total", "field"), f"'{spec.field}' is not a number field of '{spec.of}'",
+                     f"use one of: {', '.join(numbers)}" if numbers else f"declare a number field on '{spec.of}'")
+            return None
+        return cls(header, spec.of, compile_where(cc, spec.of, node.where, path), node.max_age,
+                   spec.field, spec.min)
+
+    def check(self, ctx: Context) -> Outcome:
+        items = self.inspect(ctx)
+        counted = [i for i in items if i.status is Status.MET and i.item.field(self.field) is not None]
+        total = sum(float(i.item.field(self.field)) for i in counted)
+        pending = sum(float(i.item.field(self.field) or 0) for i in items if i.status is Status.INCOMPLETE)
+        not_counted = [{"item": i.name(), "failed": list(i.failed), "unstated": list(i.unstated)}
+                       for i in items if i not in counted]
+        label = self.kind_label(ctx)
+        short = max(self.minimum - total, 0)
+        required = msg("total.required", field=self.field, kind=label, min=self.minimum,
+                       conditions=self.required_conditions())
+        found = msg("total.found", field=self.field, total=total, min=self.minimum, short=short,
+                    counted=len(counted), not_counted=not_counted)
+        if total >= self.minimum:
+            status = Status.MET
+        elif not items or total + pending >= self.minimum:
+            status = Status.INCOMPLETE
+        else:
+            status = Status.NOT_MET
+        return self.outcome(status, required, found,
+                            fix=msg("total.fix", field=self.field, short=short, kind=label),
+                            evidence=tuple(i.pointer for i in counted))

@@ -1,0 +1,127 @@
+"""`experience`: hours of qualifying work, years active, currently practising."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Self
+
+from dateutil.relativedelta import relativedelta
+
+from qualmark import explain
+from qualmark.explain import Message, Outcome, Status
+from qualmark.rules.base import Context, Rule, RuleHeader, msg
+
+if TYPE_CHECKING:
+    from qualmark.compiler import CompileContext
+    from qualmark.model.framework import RequirementNode
+    from qualmark.source import Path
+
+
+def years_delta(years: float) -> relativedelta:
+    """A (possibly fractional) number of years as calendar years and months."""
+    whole = int(years)
+    return relativedelta(years=whole, months=round((years - whole) * 12))
+
+
+@dataclass(frozen=True)
+class ExperienceRule(Rule):
+    """Work experience: each stated condition is a part of its own.
+
+    ``experience: {min_hours: 1200, min_years_active: 2, currently_practising: true}``.
+    Met: 1,200 counted hours (exactly), active since two years to the day, practising now.
+    Not met: 1,150 hours. Hours of activities with ``counts: false`` are reported, not counted.
+    """
+
+    KEY = "experience"
+    min_hours: float | None = None
+    min_years_active: float | None = None
+    currently_practising: bool | None = None
+
+    @classmethod
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self | None:
+        spec = node.experience
+        assert spec is not None
+        if spec.min_hours is None and spec.min_years_active is None and spec.currently_practising is None:
+            cc.error((*path, "experience"), "the experience rule states no condition",
+                     "give min_hours, min_years_active or currently_practising")
+            return None
+        if spec.min_hours is not None and not any(a.counts for a in cc.catalogues.activities.values()):
+            cc.error((*path, "experience", "min_hours"), "no experience activity counts towards hours",
+                     "declare testing.experience_activities with counts: true")
+        return cls(header, spec.min_hours, spec.min_years_active, spec.currently_practising)
+
+    def check(self, ctx: Context) -> Outcome:
+        parts = []
+        if self.min_hours is not None:
+            parts.append(self._hours(ctx, self.min_hours))
+        if self.min_years_active is not None:
+            parts.append(self._years(ctx, self.min_years_active))
+        if self.currently_practising:
+            parts.append(self._current(ctx))
+        children = tuple(parts)
+        return self.outcome(
+            explain.all_of(c.status for c in children),
+            msg("all_of.required", n=len(children)),
+            msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
+            fix=msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET]),
+            children=children,
+        )
+
+    def _part(self, suffix: str, status: Status, required: Message, found: Message,
+              fix: Message, evidence: tuple[str, ...]) -> Outcome:
+        return Outcome(
+            rule_id=f"{self.header.id}.{suffix}", kind=f"experience.{suffix}", status=status,
+            required=required, found=found, fix=fix if status is not Status.MET else None,
+            evidence=evidence, source=self.header.source,
+        )
+
+    def _hours(self, ctx: Context, minimum: float) -> Outcome:
+        experience = ctx.portfolio.experience
+        entries = experience.hours if experience else []
+        counted = 0.0
+        excluded: dict[str, float] = {}
+        for entry in entries:
+            activity = ctx.catalogues.activities[entry.activity]
+            if activity.counts:
+                counted += entry.hours
+            else:
+                excluded[entry.activity] = excluded.get(entry.activity, 0) + entry.hours
+        short = max(minimum - counted, 0)
+        if counted >= minimum:
+            status = Status.MET
+        else:
+            status = Status.INCOMPLETE if not entries else Status.NOT_MET
+        labels = [{"activity": ctx.catalogues.activities[a].label, "hours": h} for a, h in excluded.items()]
+        return self._part(
+            "hours", status, msg("experience.hours.required", min=minimum),
+            msg("experience.hours.found", hours=counted, min=minimum, short=short, excluded=labels),
+            msg("experience.hours.fix", short=short),
+            tuple(f"/experience/hours/{i}" for i in range(len(entries))),
+        )
+
+    def _years(self, ctx: Context, minimum: float) -> Outcome:
+        experience = ctx.portfolio.experience
+        since: dt.date | None = experience.active_since if experience else None
+        required = msg("experience.years.required", min=minimum)
+        if since is None:
+            return self._part("years", Status.INCOMPLETE, required, msg("experience.years.none"),
+                              msg("experience.years.fix_state"), ())
+        span = relativedelta(ctx.as_of, since) if ctx.as_of >= since else relativedelta()
+        status = Status.MET if since + years_delta(minimum) <= ctx.as_of else Status.NOT_MET
+        reached = since + years_delta(minimum)
+        return self._part(
+            "years", status, required,
+            msg("experience.years.found", since=since.isoformat(), years=span.years, months=span.months),
+            msg("experience.years.fix", date=reached.isoformat()), ("/experience/active_since",),
+        )
+
+    def _current(self, ctx: Context) -> Outcome:
+        experience = ctx.portfolio.experience
+        value = experience.currently_practising if experience else None
+        status = {True: Status.MET, False: Status.NOT_MET, None: Status.INCOMPLETE}[value]
+        return self._part(
+            "current", status, msg("experience.current.required"),
+            msg("experience.current.found", value=value), msg("experience.current.fix"),
+            ("/experience/currently_practising",),
+        )

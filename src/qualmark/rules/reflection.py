@@ -1,0 +1,66 @@
+"""`reflection`: every case answers the question of every item of a vocabulary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Self
+
+from qualmark import explain
+from qualmark.explain import Outcome, Status
+from qualmark.rules.base import Context, Rule, RuleHeader, msg
+
+if TYPE_CHECKING:
+    from qualmark.compiler import CompileContext
+    from qualmark.model.framework import RequirementNode
+    from qualmark.source import Path
+
+
+@dataclass(frozen=True)
+class ReflectionRule(Rule):
+    """Reflection questions answered in each case: ``{reflection: attitude, per: case}``.
+
+    Met: both cases answer all four attitude questions. Incomplete: case 2
+    leaves the question on diversity unanswered, or there is no case yet.
+    """
+
+    KEY = "reflection"
+    MODIFIERS = frozenset({"per"})
+    vocabulary: str = ""
+    items: tuple[str, ...] = ()
+
+    @classmethod
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self | None:
+        name = node.reflection or ""
+        vocabulary = cc.vocabulary((*path, "reflection"), name)
+        if vocabulary is None:
+            return None
+        for i, item in enumerate(vocabulary.items):
+            if item.question is None:
+                cc.error(("profile", name, i), f"'{item.id}' has no question to reflect on",
+                         "add question: … to the item")
+        return cls(header, name, vocabulary.ids())
+
+    def check(self, ctx: Context) -> Outcome:
+        cases = ctx.portfolio.cases
+        children = []
+        for i, case in enumerate(cases):
+            missing = [q for q in self.items if not case.reflections.get(q, "").strip()]
+            labels = [ctx.catalogues.label(self.vocabulary, q) for q in missing]
+            status = Status.INCOMPLETE if missing else Status.MET
+            children.append(Outcome(
+                rule_id=f"{self.header.id}/{case.id}", kind="reflection.case", status=status,
+                required=msg("reflection.case.required", n=len(self.items), case=case.id),
+                found=msg("reflection.case.found", answered=len(self.items) - len(missing),
+                          n=len(self.items), case=case.id),
+                fix=msg("reflection.case.fix", missing=labels, case=case.id) if missing else None,
+                evidence=tuple(f"/cases/{i}/reflections/{q}" for q in self.items if q not in missing),
+                source=self.header.source,
+            ))
+        status = explain.all_of(c.status for c in children) if cases else Status.INCOMPLETE
+        return self.outcome(
+            status, msg("reflection.required", n=len(self.items), vocabulary=self.vocabulary),
+            msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
+            fix=msg("reflection.fix_no_cases") if not cases else
+            msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET]),
+            children=tuple(children),
+        )

@@ -1,0 +1,49 @@
+"""Source positions: where in a file a value came from.
+
+A :class:`SourceMap` is keyed by *path tuples* — the same shape as pydantic's
+error ``loc`` and jsonschema's ``absolute_path`` — so one lookup turns any
+validation error into ``file:line:col``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A position in a source file; ``line`` and ``column`` count from 1."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(slots=True)
+class SourceMap:
+    """Maps the path of every node of a loaded document to its position.
+
+    ``keys`` holds where a mapping key was written (errors about the key
+    itself, such as "unknown key", point there); ``values`` where its value
+    starts.
+    """
+
+    file: str
+    values: dict[Path, Span] = field(default_factory=dict)
+    keys: dict[Path, Span] = field(default_factory=dict)
+
+    def span(self, path: Path, *, key: bool = False) -> Span:
+        """The position of ``path``, or of its nearest ancestor that was recorded."""
+        table = self.keys if key else self.values
+        probe = tuple(path)
+        while probe:
+            found = table.get(probe) or self.values.get(probe)
+            if found is not None:
+                return found
+            probe = probe[:-1]
+        return self.values.get((), Span(self.file, 1, 1))

@@ -1,0 +1,99 @@
+"""The framework's lists as the rules and the portfolio schema use them.
+
+Built once by the compiler from the document: the profile vocabularies, the
+evidence kinds with their typed fields, experience activities, case fields,
+portfolio elements and declarations, each looked up by id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from qualmark.model.framework import (
+    DeclarationDef,
+    ExperienceActivity,
+    FieldDef,
+    FieldSpec,
+    PortfolioElement,
+    VocabularyItem,
+)
+from qualmark.model.text import Text
+
+
+@dataclass(frozen=True, slots=True)
+class FieldInfo:
+    """A typed field of an evidence kind or a case."""
+
+    name: str
+    type: str
+    values: tuple[str, ...] | None = None
+    many: bool = False
+    label: Text | None = None
+
+    @classmethod
+    def from_def(cls, name: str, definition: FieldDef) -> FieldInfo:
+        if isinstance(definition, FieldSpec):
+            values = tuple(definition.values) if definition.values is not None else None
+            return cls(name, definition.type, values, definition.many, definition.label)
+        return cls(name, definition)
+
+
+# Fields every evidence item has, whatever its kind (see docs/portfolio.md).
+COMMON_EVIDENCE_FIELDS: Mapping[str, FieldInfo] = {
+    "title": FieldInfo("title", "text"),
+    "issuer": FieldInfo("issuer", "text"),
+    "issued": FieldInfo("issued", "date"),
+    "document": FieldInfo("document", "text"),
+    "note": FieldInfo("note", "text"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """A profile vocabulary (tasks, knowledge areas, …) in the order of the file."""
+
+    name: str
+    items: tuple[VocabularyItem, ...]
+
+    def ids(self) -> tuple[str, ...]:
+        return tuple(item.id for item in self.items)
+
+    def get(self, item_id: str) -> VocabularyItem | None:
+        return next((item for item in self.items if item.id == item_id), None)
+
+    def mandatory(self) -> tuple[str, ...]:
+        return tuple(item.id for item in self.items if item.group == "mandatory")
+
+    def electives(self) -> tuple[str, ...]:
+        return tuple(item.id for item in self.items if item.group == "elective")
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceKindInfo:
+    id: str
+    label: Text
+    fields: Mapping[str, FieldInfo]
+
+    def field(self, name: str) -> FieldInfo | None:
+        return self.fields.get(name) or COMMON_EVIDENCE_FIELDS.get(name)
+
+    def field_names(self) -> tuple[str, ...]:
+        return (*COMMON_EVIDENCE_FIELDS, *self.fields)
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogues:
+    """Every list of the framework, by id."""
+
+    vocabularies: Mapping[str, Vocabulary]
+    evidence_kinds: Mapping[str, EvidenceKindInfo]
+    activities: Mapping[str, ExperienceActivity]
+    case_fields: Mapping[str, FieldInfo]
+    elements: Mapping[str, PortfolioElement]
+    declarations: Mapping[str, DeclarationDef]
+
+    def label(self, vocabulary: str, item_id: str) -> Text:
+        """The label of a vocabulary item (its id if unknown)."""
+        item = self.vocabularies[vocabulary].get(item_id)
+        return item.label if item else item_id
