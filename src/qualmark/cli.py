@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -25,7 +25,7 @@ class ExitCode(IntEnum):
     BAD_INPUT = 2  # unreadable input or wrong usage
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -82,8 +82,10 @@ def validate(
             _report(exc, f"invalid framework {path}")
             worst = max(worst, ExitCode.FAILED)
             continue
-        out.print(f"[green]valid[/] {escape(str(path))}: {escape(framework.id)} "
-                  f"[dim]({len(framework.rules)} top-level requirements)[/]")
+        out.print(
+            f"[green]valid[/] {escape(str(path))}: {escape(framework.id)} "
+            f"[dim]({len(framework.rules)} top-level requirements)[/]"
+        )
     raise typer.Exit(worst)
 
 
@@ -100,9 +102,17 @@ def _parse_date(value: str | None) -> dt.date | None:
 def check(
     framework: Annotated[Path, typer.Argument(help="The framework YAML file.", show_default=False)],
     portfolios: Annotated[list[Path], typer.Argument(help="Portfolio JSON files.", show_default=False)],
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Evaluation date (YYYY-MM-DD); default: each portfolio's submission date.")] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="Evaluation date (YYYY-MM-DD); default: each portfolio's submission date."
+        ),
+    ] = None,
     output: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.text,
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of the report (nl, en); default: the framework's first.")] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language of the report (nl, en); default: the framework's first."),
+    ] = None,
 ) -> None:
     """Evaluate portfolios against a framework and explain every requirement."""
     date = _parse_date(as_of)

@@ -35,7 +35,15 @@ from qualmark.vocabulary import Catalogues, EvidenceKindInfo, FieldInfo, Vocabul
 # The keys every rule may carry besides its kind, and keys that belong to a kind.
 _COMMON = {"id", "title", "source", "description", "advisory"}
 _MODIFIERS = {
-    "where", "max_age", "count", "across", "all", "including", "electives", "not_relevant", "per",
+    "where",
+    "max_age",
+    "count",
+    "across",
+    "all",
+    "including",
+    "electives",
+    "not_relevant",
+    "per",
 }
 
 
@@ -140,7 +148,9 @@ class CompileContext:
             self.error(
                 (*path, "id"),
                 f"rule '{node.id}' needs exactly one rule kind, found: {found}",
-                "use one of: " + ", ".join(sorted(RULE_KINDS)) + (" (split it into an all_of)" if kinds else ""),
+                "use one of: "
+                + ", ".join(sorted(RULE_KINDS))
+                + (" (split it into an all_of)" if kinds else ""),
             )
             return None
         kind = RULE_KINDS[kinds[0]]
@@ -174,14 +184,23 @@ class CompileContext:
                     home = catalogue.block_of(question_id)
                     if home is not None:
                         right = next(k for k, v in BLOCKS.items() if v == home)
-                        self.error(path, f"question {question_id} belongs to block {home}", f"move it to {right}.answers", key=True)
+                        self.error(
+                            path,
+                            f"question {question_id} belongs to block {home}",
+                            f"move it to {right}.answers",
+                            key=True,
+                        )
                     else:
                         self.unknown(path, f"question of block {number}", question_id, own)
                 if isinstance(answer, AnswerDetail):
                     self._check_answer_detail(answer, path)
             for i, added in enumerate(block.questions):
                 if catalogue.block_of(added.id) is not None or added.id in block.answers:
-                    self.error((block_key, "questions", i, "id"), f"question id '{added.id}' is already used", "choose another id")
+                    self.error(
+                        (block_key, "questions", i, "id"),
+                        f"question id '{added.id}' is already used",
+                        "choose another id",
+                    )
                 if isinstance(added.answer, AnswerDetail):
                     self._check_answer_detail(added.answer, (block_key, "questions", i, "answer"))
 
@@ -200,7 +219,12 @@ class CompileContext:
         for part in target.split("."):
             fields = type(value).model_fields if hasattr(type(value), "model_fields") else {}
             if part not in fields:
-                self.unknown(path, "part of the framework", ".".join([*walked, part]), [".".join([*walked, f]) for f in fields])
+                self.unknown(
+                    path,
+                    "part of the framework",
+                    ".".join([*walked, part]),
+                    [".".join([*walked, f]) for f in fields],
+                )
                 return
             value = getattr(value, part)
             walked.append(part)
@@ -214,7 +238,12 @@ class CompileContext:
             if data and all(isinstance(v, str) for v in data.values()) and _looks_like_text(data):
                 for lang in languages_of(data):
                     if lang not in declared:
-                        self.error((*path, lang), f"language '{lang}' is not in languages ({', '.join(sorted(declared))})", "add it to languages or fix the code", key=True)
+                        self.error(
+                            (*path, lang),
+                            f"language '{lang}' is not in languages ({', '.join(sorted(declared))})",
+                            "add it to languages or fix the code",
+                            key=True,
+                        )
                 return
             for key, value in data.items():
                 self.check_languages(value, (*path, key))
@@ -233,11 +262,20 @@ def _looks_like_text(mapping: Mapping[str, Any]) -> bool:
 
 
 _TYPE_NAMES = {
-    "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
-    "float_type": "a number", "float_parsing": "a number", "bool_type": "true or false",
-    "bool_parsing": "true or false", "list_type": "a list", "dict_type": "a mapping",
-    "model_type": "a mapping", "model_attributes_type": "a mapping", "date_type": "a date (YYYY-MM-DD)",
-    "date_parsing": "a date (YYYY-MM-DD)", "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "date_type": "a date (YYYY-MM-DD)",
+    "date_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
 }
 
 
@@ -246,13 +284,12 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> Path:
     path: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
+        if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
             node = node[part]
             path.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-            path.append(part)
-        elif isinstance(part, str) and isinstance(node, dict) and part not in node and path and loc[-1] == part:
+        elif (
+            isinstance(part, str) and isinstance(node, dict) and part not in node and path and loc[-1] == part
+        ):
             path.append(part)  # a missing or unknown key at the end
     return tuple(path)
 
@@ -300,8 +337,15 @@ def problems_from_validation(exc: ValidationError, data: Any, smap: SourceMap) -
     result: list[Problem] = []
     for loc, group in by_place.items():
         distinct = list(dict.fromkeys(group))
-        if len(distinct) > 1 and not any("unknown key" in p.message or "missing" in p.message for p in distinct):
-            result.append(Problem("this value has none of the allowed forms: " + "; or ".join(p.message for p in distinct), distinct[0].span))
+        if len(distinct) > 1 and not any(
+            "unknown key" in p.message or "missing" in p.message for p in distinct
+        ):
+            result.append(
+                Problem(
+                    "this value has none of the allowed forms: " + "; or ".join(p.message for p in distinct),
+                    distinct[0].span,
+                )
+            )
         else:
             result.extend(distinct)
     return result
@@ -310,7 +354,9 @@ def problems_from_validation(exc: ValidationError, data: Any, smap: SourceMap) -
 def compile_document(data: Any, smap: SourceMap) -> tuple[FrameworkDocument, Catalogues, tuple[Rule, ...]]:
     """Validate and compile a framework's plain data; raise :class:`FrameworkError` with every problem."""
     if not isinstance(data, dict):
-        raise FrameworkError([Problem("a framework file is a mapping of keys (qualmark, id, title, …)", smap.span(()))])
+        raise FrameworkError(
+            [Problem("a framework file is a mapping of keys (qualmark, id, title, …)", smap.span(()))]
+        )
     try:
         document = FrameworkDocument.model_validate(data)
     except ValidationError as exc:

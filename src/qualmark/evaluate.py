@@ -58,8 +58,12 @@ class Evaluation:
         fallback = self.framework.languages[0]
         return {
             "qualmark_evaluation": EVALUATION_FORMAT,
-            "framework": {"id": self.framework.id, "version": self.framework.version,
-                          "uri": self.framework.uri, "file": self.framework.file},
+            "framework": {
+                "id": self.framework.id,
+                "version": self.framework.version,
+                "uri": self.framework.uri,
+                "file": self.framework.file,
+            },
             "portfolio": {"file": self.portfolio_file, "candidate": self.candidate},
             "as_of": self.as_of.isoformat(),
             "language": lang,
@@ -83,8 +87,13 @@ def _outcome_json(outcome: Outcome, lang: str, fallback: str) -> dict[str, Any]:
         "found": render(outcome.found, lang, fallback),
         "fix": render(outcome.fix, lang, fallback) if outcome.fix else None,
         "evidence": list(outcome.evidence),
-        "source": {"file": outcome.source.file, "line": outcome.source.line,
-                   "section": outcome.source.section} if outcome.source else None,
+        "source": {
+            "file": outcome.source.file,
+            "line": outcome.source.line,
+            "section": outcome.source.section,
+        }
+        if outcome.source
+        else None,
         "children": [_outcome_json(c, lang, fallback) for c in outcome.children],
     }
     if outcome.status is Status.ADVISORY:
@@ -99,12 +108,24 @@ def evaluate(framework: Framework, portfolio: Portfolio, as_of: dt.date) -> Eval
     document = framework.document
     notices = []
     if document.valid_until is not None and as_of > document.valid_until:
-        notices.append(Message("notice.expired", {"until": document.valid_until.isoformat(),
-                                                  "as_of": as_of.isoformat()}))
+        notices.append(
+            Message("notice.expired", {"until": document.valid_until.isoformat(), "as_of": as_of.isoformat()})
+        )
     if document.valid_from is not None and as_of < document.valid_from:
-        notices.append(Message("notice.not_yet_valid", {"from": document.valid_from.isoformat(),
-                                                        "as_of": as_of.isoformat()}))
-    info = FrameworkInfo(document.id, document.version, document.uri, document.title, framework.file,
-                         tuple(document.languages))
-    return Evaluation(info, portfolio.candidate.name, portfolio.source, as_of,
-                      verdict_of(o.status for o in outcomes), outcomes, tuple(notices))
+        notices.append(
+            Message(
+                "notice.not_yet_valid", {"from": document.valid_from.isoformat(), "as_of": as_of.isoformat()}
+            )
+        )
+    info = FrameworkInfo(
+        document.id, document.version, document.uri, document.title, framework.file, tuple(document.languages)
+    )
+    return Evaluation(
+        info,
+        portfolio.candidate.name,
+        portfolio.source,
+        as_of,
+        verdict_of(o.status for o in outcomes),
+        outcomes,
+        tuple(notices),
+    )

@@ -51,11 +51,16 @@ class Framework:
     def check_portfolio(self, portfolio: Portfolio) -> None:
         """Raise :class:`PortfolioError` (with JSON pointers) unless the portfolio fits this framework."""
         if portfolio.framework != self.id:
-            raise EvaluationError([Problem(
-                f"the portfolio is for framework '{portfolio.framework}', not '{self.id}'",
-                pointer="/framework", file=portfolio.source,
-                hint="check it against the framework it names",
-            )])
+            raise EvaluationError(
+                [
+                    Problem(
+                        f"the portfolio is for framework '{portfolio.framework}', not '{self.id}'",
+                        pointer="/framework",
+                        file=portfolio.source,
+                        hint="check it against the framework it names",
+                    )
+                ]
+            )
         problems = schema_problems(self._validator, portfolio.raw, portfolio.source)
         if problems:
             raise PortfolioError(problems)

@@ -136,9 +136,7 @@ def parse_json(text: str, file: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_refuse_duplicates)
     except json.JSONDecodeError as exc:
-        raise LoadError(
-            [Problem(f"invalid JSON: {exc.msg}", Span(file, exc.lineno, exc.colno))]
-        ) from None
+        raise LoadError([Problem(f"invalid JSON: {exc.msg}", Span(file, exc.lineno, exc.colno))]) from None
     except ValueError as exc:
         raise LoadError([Problem(f"invalid JSON: {exc}", Span(file, 1, 1), hint="remove one")]) from None
 

@@ -59,8 +59,11 @@ class Lang:
         return ", ".join(self.text(i) for i in items) if items else empty
 
     def duration(self, value: Mapping[str, int]) -> str:
-        names = {"years": ("year", "years", "jaar", "jaar"), "months": ("month", "months", "maand", "maanden"),
-                 "days": ("day", "days", "dag", "dagen")}
+        names = {
+            "years": ("year", "years", "jaar", "jaar"),
+            "months": ("month", "months", "maand", "maanden"),
+            "days": ("day", "days", "dag", "dagen"),
+        }
         parts = []
         for key, (en1, en2, nl1, nl2) in names.items():
             n = value.get(key)
@@ -107,11 +110,17 @@ def _evidence_closest(p: Mapping[str, Any], L: Lang) -> str:
 def _evidence_fix_mend(p: Mapping[str, Any], L: Lang) -> str:
     parts = []
     if p["failed"]:
-        parts.append(L.pick("a document that meets ", "een document dat voldoet aan ")
-                     + L.conditions([{k: v for k, v in c.items() if k != "actual"} for c in p["failed"]]))
+        parts.append(
+            L.pick("a document that meets ", "een document dat voldoet aan ")
+            + L.conditions([{k: v for k, v in c.items() if k != "actual"} for c in p["failed"]])
+        )
     if p["unstated"]:
-        parts.append(L.pick(f"state {L.join(p['unstated'])} for '{p['item']}'",
-                            f"vermeld {L.join(p['unstated'])} bij '{p['item']}'"))
+        parts.append(
+            L.pick(
+                f"state {L.join(p['unstated'])} for '{p['item']}'",
+                f"vermeld {L.join(p['unstated'])} bij '{p['item']}'",
+            )
+        )
     return L.pick("provide ", "lever ") + L.pick(" or ", " of ").join(parts)
 
 
@@ -125,13 +134,21 @@ def _total_found(p: Mapping[str, Any], L: Lang) -> str:
     for item in p["not_counted"]:
         reasons = L.conditions(item["failed"]) if item["failed"] else ""
         if item["unstated"]:
-            reasons += ("; " if reasons else "") + L.pick("not stated: ", "niet vermeld: ") + L.join(item["unstated"])
-        text += L.pick(f"; not counted: '{item['item']}' ({reasons})", f"; niet meegeteld: '{item['item']}' ({reasons})")
+            reasons += (
+                ("; " if reasons else "")
+                + L.pick("not stated: ", "niet vermeld: ")
+                + L.join(item["unstated"])
+            )
+        text += L.pick(
+            f"; not counted: '{item['item']}' ({reasons})", f"; niet meegeteld: '{item['item']}' ({reasons})"
+        )
     return text
 
 
 def _hours_found(p: Mapping[str, Any], L: Lang) -> str:
-    text = L.pick(f"{L.num(p['hours'])} of {L.num(p['min'])} hours", f"{L.num(p['hours'])} van {L.num(p['min'])} uur")
+    text = L.pick(
+        f"{L.num(p['hours'])} of {L.num(p['min'])} hours", f"{L.num(p['hours'])} van {L.num(p['min'])} uur"
+    )
     if p["short"]:
         text += f" — {L.num(p['short'])} " + L.pick("short", "te weinig")
     if p["excluded"]:
@@ -145,9 +162,15 @@ def _demonstrate_required(p: Mapping[str, Any], L: Lang) -> str:
     if p["required"]:
         parts.append(L.pick("each of: ", "elk van: ") + L.join(p["required"]))
     if p["at_least"]:
-        parts.append(L.pick(f"at least {p['at_least']} of {p['total']}", f"minstens {p['at_least']} van {p['total']}"))
+        parts.append(
+            L.pick(f"at least {p['at_least']} of {p['total']}", f"minstens {p['at_least']} van {p['total']}")
+        )
     if p["electives"]:
-        parts.append(L.pick(f"at least {p['electives']} elective(s)", f"minstens {p['electives']} keuze-onderdeel/-delen"))
+        parts.append(
+            L.pick(
+                f"at least {p['electives']} elective(s)", f"minstens {p['electives']} keuze-onderdeel/-delen"
+            )
+        )
     return "; ".join(parts)
 
 
@@ -158,10 +181,18 @@ def _demonstrate_fix(p: Mapping[str, Any], L: Lang) -> str:
     if p["missing"]:
         parts.append(L.pick("demonstrate ", "toon aan: ") + L.join(p["missing"]))
     if p["more"]:
-        parts.append(L.pick(f"add {p['more']} more of: ", f"toon er nog {p['more']} aan uit: ") + L.join(p["choose_from"]))
+        parts.append(
+            L.pick(f"add {p['more']} more of: ", f"toon er nog {p['more']} aan uit: ")
+            + L.join(p["choose_from"])
+        )
     if p["electives"]:
-        parts.append(L.pick(f"add {p['electives']} elective(s) of: ", f"toon {p['electives']} keuze-onderdeel/-delen aan uit: ")
-                     + L.join(p["elective_choices"]))
+        parts.append(
+            L.pick(
+                f"add {p['electives']} elective(s) of: ",
+                f"toon {p['electives']} keuze-onderdeel/-delen aan uit: ",
+            )
+            + L.join(p["elective_choices"])
+        )
     return "; ".join(parts)
 
 
@@ -172,13 +203,19 @@ def _cases_found(items: list[Mapping[str, Any]], key: str, L: Lang) -> str:
 def _period_found(p: Mapping[str, Any], L: Lang) -> str:
     parts = []
     if p["too_old"]:
-        parts.append(L.pick("started too early: ", "te vroeg begonnen: ") + _cases_found(p["too_old"], "start", L))
+        parts.append(
+            L.pick("started too early: ", "te vroeg begonnen: ") + _cases_found(p["too_old"], "start", L)
+        )
     if p["late"]:
-        parts.append(L.pick("ends after the evaluation date: ", "eindigt na de beoordelingsdatum: ")
-                     + _cases_found(p["late"], "end", L))
+        parts.append(
+            L.pick("ends after the evaluation date: ", "eindigt na de beoordelingsdatum: ")
+            + _cases_found(p["late"], "end", L)
+        )
     if p["undated"]:
         parts.append(L.pick("no period: ", "geen periode: ") + L.join(p["undated"]))
-    return "; ".join(parts) or L.pick(f"all {p['n']} case(s) within the period", f"alle {p['n']} casus(sen) binnen de periode")
+    return "; ".join(parts) or L.pick(
+        f"all {p['n']} case(s) within the period", f"alle {p['n']} casus(sen) binnen de periode"
+    )
 
 
 def _not_relevant_found(p: Mapping[str, Any], L: Lang) -> str:
@@ -187,21 +224,32 @@ def _not_relevant_found(p: Mapping[str, Any], L: Lang) -> str:
     marked = ", ".join(f"{L.text(m['item'])} ({m['case']})" for m in p["marked"])
     text = L.pick("marked not relevant: ", "als niet relevant gemarkeerd: ") + marked
     if p["unmotivated"]:
-        text += L.pick("; without motivation: ", "; zonder motivatie: ") + ", ".join(L.text(m["item"]) for m in p["unmotivated"])
+        text += L.pick("; without motivation: ", "; zonder motivatie: ") + ", ".join(
+            L.text(m["item"]) for m in p["unmotivated"]
+        )
     if p["unshown"]:
-        text += L.pick("; not shown in another case: ", "; niet aangetoond in een andere casus: ") + ", ".join(
-            L.text(m["item"]) for m in p["unshown"])
+        text += L.pick(
+            "; not shown in another case: ", "; niet aangetoond in een andere casus: "
+        ) + ", ".join(L.text(m["item"]) for m in p["unshown"])
     return text
 
 
 def _not_relevant_fix(p: Mapping[str, Any], L: Lang) -> str:
     parts = []
     for m in p["unshown"]:
-        parts.append(L.pick(f"demonstrate {L.text(m['item'])} in a case other than {m['case']}",
-                            f"toon {L.text(m['item'])} aan in een andere casus dan {m['case']}"))
+        parts.append(
+            L.pick(
+                f"demonstrate {L.text(m['item'])} in a case other than {m['case']}",
+                f"toon {L.text(m['item'])} aan in een andere casus dan {m['case']}",
+            )
+        )
     for m in p["unmotivated"]:
-        parts.append(L.pick(f"explain in {m['case']} why {L.text(m['item'])} was not relevant",
-                            f"motiveer in {m['case']} waarom {L.text(m['item'])} niet relevant was"))
+        parts.append(
+            L.pick(
+                f"explain in {m['case']} why {L.text(m['item'])} was not relevant",
+                f"motiveer in {m['case']} waarom {L.text(m['item'])} niet relevant was",
+            )
+        )
     return "; ".join(parts)
 
 
@@ -218,89 +266,162 @@ MESSAGES: dict[str, Render] = {
     "all_of.required": lambda p, L: L.pick(f"all {p['n']} parts met", f"alle {p['n']} onderdelen voldaan"),
     "all_of.found": lambda p, L: L.pick(f"{p['met']} of {p['n']} met", f"{p['met']} van {p['n']} voldaan"),
     "all_of.fix": lambda p, L: L.pick("meet ", "voldoe aan ") + L.join(p["ids"]),
-    "one_of.required": lambda p, L: L.pick(f"one of {p['n']} alternatives: ", f"één van {p['n']} mogelijkheden: ")
-    + L.join(p["ids"]),
-    "one_of.found": lambda p, L: (L.pick("met: ", "voldaan: ") + L.join(p["met"])) if p["met"]
-    else L.pick("none met", "geen voldaan"),
-    "one_of.fix": lambda p, L: L.pick(f"closest alternative: {p['id']}", f"dichtstbijzijnde mogelijkheid: {p['id']}")
-    + (f" ({L.text(p['title'])})" if p["title"] else ""),
-    "at_least.required": lambda p, L: L.pick(f"at least {p['n']} of {p['of']}", f"minstens {p['n']} van {p['of']}"),
-    "at_least.found": lambda p, L: L.pick(f"{p['met']} of {p['of']} met", f"{p['met']} van {p['of']} voldaan"),
-    "at_least.fix": lambda p, L: L.pick(f"meet {p['short']} more of: ", f"voldoe aan nog {p['short']} van: ") + L.join(p["ids"]),
+    "one_of.required": lambda p, L: (
+        L.pick(f"one of {p['n']} alternatives: ", f"één van {p['n']} mogelijkheden: ") + L.join(p["ids"])
+    ),
+    "one_of.found": lambda p, L: (
+        (L.pick("met: ", "voldaan: ") + L.join(p["met"])) if p["met"] else L.pick("none met", "geen voldaan")
+    ),
+    "one_of.fix": lambda p, L: (
+        L.pick(f"closest alternative: {p['id']}", f"dichtstbijzijnde mogelijkheid: {p['id']}")
+        + (f" ({L.text(p['title'])})" if p["title"] else "")
+    ),
+    "at_least.required": lambda p, L: L.pick(
+        f"at least {p['n']} of {p['of']}", f"minstens {p['n']} van {p['of']}"
+    ),
+    "at_least.found": lambda p, L: L.pick(
+        f"{p['met']} of {p['of']} met", f"{p['met']} van {p['of']} voldaan"
+    ),
+    "at_least.fix": lambda p, L: (
+        L.pick(f"meet {p['short']} more of: ", f"voldoe aan nog {p['short']} van: ") + L.join(p["ids"])
+    ),
     "evidence.required": _evidence_required,
     "evidence.found": lambda p, L: L.join(p["items"]),
-    "evidence.none": lambda p, L: L.pick(f"no {L.text(p['kind'])} in the portfolio", f"geen {L.text(p['kind'])} in het portfolio"),
+    "evidence.none": lambda p, L: L.pick(
+        f"no {L.text(p['kind'])} in the portfolio", f"geen {L.text(p['kind'])} in het portfolio"
+    ),
     "evidence.closest": _evidence_closest,
-    "evidence.fix_add": lambda p, L: L.pick(f"add {p['count']} × {L.text(p['kind'])}", f"voeg {p['count']} × {L.text(p['kind'])} toe"),
+    "evidence.fix_add": lambda p, L: L.pick(
+        f"add {p['count']} × {L.text(p['kind'])}", f"voeg {p['count']} × {L.text(p['kind'])} toe"
+    ),
     "evidence.fix_mend": _evidence_fix_mend,
-    "total.required": lambda p, L: L.pick(f"at least {L.num(p['min'])} {p['field']} of {L.text(p['kind'])}",
-                                          f"minstens {L.num(p['min'])} {p['field']} aan {L.text(p['kind'])}")
-    + (f" ({L.conditions(p['conditions'])})" if p["conditions"] else ""),
+    "total.required": lambda p, L: (
+        L.pick(
+            f"at least {L.num(p['min'])} {p['field']} of {L.text(p['kind'])}",
+            f"minstens {L.num(p['min'])} {p['field']} aan {L.text(p['kind'])}",
+        )
+        + (f" ({L.conditions(p['conditions'])})" if p["conditions"] else "")
+    ),
     "total.found": _total_found,
-    "total.fix": lambda p, L: L.pick(f"add {L.num(p['short'])} {p['field']} of {L.text(p['kind'])}",
-                                     f"voeg {L.num(p['short'])} {p['field']} aan {L.text(p['kind'])} toe"),
-    "experience.hours.required": lambda p, L: L.pick(f"at least {L.num(p['min'])} hours of qualifying work",
-                                                     f"minimaal {L.num(p['min'])} uur beroepsgerichte werkervaring"),
+    "total.fix": lambda p, L: L.pick(
+        f"add {L.num(p['short'])} {p['field']} of {L.text(p['kind'])}",
+        f"voeg {L.num(p['short'])} {p['field']} aan {L.text(p['kind'])} toe",
+    ),
+    "experience.hours.required": lambda p, L: L.pick(
+        f"at least {L.num(p['min'])} hours of qualifying work",
+        f"minimaal {L.num(p['min'])} uur beroepsgerichte werkervaring",
+    ),
     "experience.hours.found": _hours_found,
-    "experience.hours.fix": lambda p, L: L.pick(f"{L.num(p['short'])} more qualifying hours",
-                                                f"nog {L.num(p['short'])} uur beroepsgerichte werkervaring"),
-    "experience.years.required": lambda p, L: L.pick(f"active for at least {L.num(p['min'])} years",
-                                                     f"tenminste {L.num(p['min'])} jaar actief"),
-    "experience.years.found": lambda p, L: L.pick(f"active since {p['since']}: {p['years']} years, {p['months']} months",
-                                                  f"actief sinds {p['since']}: {p['years']} jaar, {p['months']} maanden"),
-    "experience.years.none": lambda p, L: L.pick("no start date of activity given", "geen startdatum opgegeven"),
+    "experience.hours.fix": lambda p, L: L.pick(
+        f"{L.num(p['short'])} more qualifying hours",
+        f"nog {L.num(p['short'])} uur beroepsgerichte werkervaring",
+    ),
+    "experience.years.required": lambda p, L: L.pick(
+        f"active for at least {L.num(p['min'])} years", f"tenminste {L.num(p['min'])} jaar actief"
+    ),
+    "experience.years.found": lambda p, L: L.pick(
+        f"active since {p['since']}: {p['years']} years, {p['months']} months",
+        f"actief sinds {p['since']}: {p['years']} jaar, {p['months']} maanden",
+    ),
+    "experience.years.none": lambda p, L: L.pick(
+        "no start date of activity given", "geen startdatum opgegeven"
+    ),
     "experience.years.fix": lambda p, L: L.pick(f"reached on {p['date']}", f"bereikt op {p['date']}"),
-    "experience.years.fix_state": lambda p, L: L.pick("state experience.active_since", "vul experience.active_since in"),
+    "experience.years.fix_state": lambda p, L: L.pick(
+        "state experience.active_since", "vul experience.active_since in"
+    ),
     "experience.current.required": lambda p, L: L.pick("currently practising", "op dit moment werkzaam"),
-    "experience.current.found": lambda p, L: L.pick("not stated", "niet opgegeven") if p["value"] is None else L.value(p["value"]),
-    "experience.current.fix": lambda p, L: L.pick("state that you currently practise", "verklaar dat je nu werkzaam bent"),
+    "experience.current.found": lambda p, L: (
+        L.pick("not stated", "niet opgegeven") if p["value"] is None else L.value(p["value"])
+    ),
+    "experience.current.fix": lambda p, L: L.pick(
+        "state that you currently practise", "verklaar dat je nu werkzaam bent"
+    ),
     "cases.count.required": lambda p, L: (
-        L.pick(f"exactly {p['min']} cases", f"precies {p['min']} casussen") if p["max"] == p["min"]
+        L.pick(f"exactly {p['min']} cases", f"precies {p['min']} casussen")
+        if p["max"] == p["min"]
         else L.pick(f"at least {p['min']} cases", f"minstens {p['min']} casussen")
-        + (L.pick(f", at most {p['max']}", f", hoogstens {p['max']}") if p["max"] is not None else "")),
+        + (L.pick(f", at most {p['max']}", f", hoogstens {p['max']}") if p["max"] is not None else "")
+    ),
     "cases.count.found": lambda p, L: L.pick(f"{p['n']} case(s)", f"{p['n']} casus(sen)"),
-    "cases.count.fix": lambda p, L: L.pick(f"add {p['add']} case(s)", f"voeg {p['add']} casus(sen) toe") if p["add"]
-    else L.pick(f"remove {p['remove']} case(s)", f"verwijder {p['remove']} casus(sen)"),
+    "cases.count.fix": lambda p, L: (
+        L.pick(f"add {p['add']} case(s)", f"voeg {p['add']} casus(sen) toe")
+        if p["add"]
+        else L.pick(f"remove {p['remove']} case(s)", f"verwijder {p['remove']} casus(sen)")
+    ),
     "cases.period.required": lambda p, L: L.pick(
         f"each case carried out within the last {p['years']} years ({p['oldest']} – {p['as_of']})",
-        f"elke casus uitgevoerd in de afgelopen {p['years']} jaar ({p['oldest']} – {p['as_of']})"),
+        f"elke casus uitgevoerd in de afgelopen {p['years']} jaar ({p['oldest']} – {p['as_of']})",
+    ),
     "cases.period.found": _period_found,
-    "cases.period.fix": lambda p, L: L.pick(f"describe cases that started on or after {p['oldest']}",
-                                            f"beschrijf casussen die op of na {p['oldest']} zijn begonnen"),
-    "cases.diversity.required": lambda p, L: L.pick("cases differ in at least one of: ", "casussen verschillen in minstens één van: ")
-    + L.join(p["fields"]),
-    "cases.diversity.found": lambda p, L: (L.pick("they differ in: ", "ze verschillen in: ") + L.join(p["differing"]))
-    if p["differing"] else L.pick("no difference", "geen verschil")
-    + ((L.pick("; not stated: ", "; niet ingevuld: ") + L.join(p["unstated"])) if p["unstated"] else ""),
-    "cases.diversity.fix": lambda p, L: L.pick("choose cases that differ in ", "kies casussen die verschillen in ")
-    + L.pick(" or ", " of ").join(p["fields"]),
+    "cases.period.fix": lambda p, L: L.pick(
+        f"describe cases that started on or after {p['oldest']}",
+        f"beschrijf casussen die op of na {p['oldest']} zijn begonnen",
+    ),
+    "cases.diversity.required": lambda p, L: (
+        L.pick("cases differ in at least one of: ", "casussen verschillen in minstens één van: ")
+        + L.join(p["fields"])
+    ),
+    "cases.diversity.found": lambda p, L: (
+        (L.pick("they differ in: ", "ze verschillen in: ") + L.join(p["differing"]))
+        if p["differing"]
+        else L.pick("no difference", "geen verschil")
+        + ((L.pick("; not stated: ", "; niet ingevuld: ") + L.join(p["unstated"])) if p["unstated"] else "")
+    ),
+    "cases.diversity.fix": lambda p, L: (
+        L.pick("choose cases that differ in ", "kies casussen die verschillen in ")
+        + L.pick(" or ", " of ").join(p["fields"])
+    ),
     "demonstrate.required": _demonstrate_required,
-    "demonstrate.found": lambda p, L: L.pick(f"{p['n']} of {p['total']} shown", f"{p['n']} van {p['total']} aangetoond")
-    + (f": {L.join(p['shown'])}" if p["shown"] else ""),
+    "demonstrate.found": lambda p, L: (
+        L.pick(f"{p['n']} of {p['total']} shown", f"{p['n']} van {p['total']} aangetoond")
+        + (f": {L.join(p['shown'])}" if p["shown"] else "")
+    ),
     "demonstrate.fix": _demonstrate_fix,
     "demonstrate.each_case.required": lambda p, L: L.pick("shown in every case", "in elke casus aangetoond"),
-    "not_relevant.required": lambda p, L: L.pick("an item marked not relevant is motivated and shown in another case",
-                                                 "een niet-relevante taak is gemotiveerd en komt in de andere casus aan de orde"),
+    "not_relevant.required": lambda p, L: L.pick(
+        "an item marked not relevant is motivated and shown in another case",
+        "een niet-relevante taak is gemotiveerd en komt in de andere casus aan de orde",
+    ),
     "not_relevant.found": _not_relevant_found,
     "not_relevant.fix": _not_relevant_fix,
-    "reflection.required": lambda p, L: L.pick(f"all {p['n']} questions answered in every case",
-                                               f"alle {p['n']} vragen beantwoord in elke casus"),
-    "reflection.case.required": lambda p, L: L.pick(f"{p['n']} questions answered in {p['case']}",
-                                                    f"{p['n']} vragen beantwoord in {p['case']}"),
-    "reflection.case.found": lambda p, L: L.pick(f"{p['answered']} of {p['n']} answered", f"{p['answered']} van {p['n']} beantwoord"),
-    "reflection.case.fix": lambda p, L: L.pick(f"answer in {p['case']}: ", f"beantwoord in {p['case']}: ") + L.join(p["missing"]),
-    "reflection.fix_no_cases": lambda p, L: L.pick("add the case descriptions", "voeg de casusbeschrijvingen toe"),
-    "declarations.required": lambda p, L: L.pick(f"{len(p['texts'])} declaration(s) agreed", f"{len(p['texts'])} verklaring(en) onderschreven"),
+    "reflection.required": lambda p, L: L.pick(
+        f"all {p['n']} questions answered in every case", f"alle {p['n']} vragen beantwoord in elke casus"
+    ),
+    "reflection.case.required": lambda p, L: L.pick(
+        f"{p['n']} questions answered in {p['case']}", f"{p['n']} vragen beantwoord in {p['case']}"
+    ),
+    "reflection.case.found": lambda p, L: L.pick(
+        f"{p['answered']} of {p['n']} answered", f"{p['answered']} van {p['n']} beantwoord"
+    ),
+    "reflection.case.fix": lambda p, L: (
+        L.pick(f"answer in {p['case']}: ", f"beantwoord in {p['case']}: ") + L.join(p["missing"])
+    ),
+    "reflection.fix_no_cases": lambda p, L: L.pick(
+        "add the case descriptions", "voeg de casusbeschrijvingen toe"
+    ),
+    "declarations.required": lambda p, L: L.pick(
+        f"{len(p['texts'])} declaration(s) agreed", f"{len(p['texts'])} verklaring(en) onderschreven"
+    ),
     "declarations.found": _declarations_found,
     "declarations.fix": lambda p, L: L.pick("agree to: ", "onderschrijf: ") + L.join(p["texts"]),
-    "present.required": lambda p, L: L.text(p["element"]) + L.pick(" handed in", " aangeleverd")
-    + ("" if p["assessed"] else L.pick(" (required, not assessed)", " (verplicht, niet beoordeeld)")),
-    "present.found": lambda p, L: L.pick("provided", "aanwezig") if p["provided"] else L.pick("missing", "ontbreekt"),
+    "present.required": lambda p, L: (
+        L.text(p["element"])
+        + L.pick(" handed in", " aangeleverd")
+        + ("" if p["assessed"] else L.pick(" (required, not assessed)", " (verplicht, niet beoordeeld)"))
+    ),
+    "present.found": lambda p, L: (
+        L.pick("provided", "aanwezig") if p["provided"] else L.pick("missing", "ontbreekt")
+    ),
     "present.fix": lambda p, L: L.pick(f"add {L.text(p['element'])}", f"voeg {L.text(p['element'])} toe"),
-    "notice.expired": lambda p, L: L.pick(f"the standard was valid until {p['until']}; evaluated as of {p['as_of']}",
-                                          f"de standaard was geldig tot {p['until']}; beoordeeld per {p['as_of']}"),
-    "notice.not_yet_valid": lambda p, L: L.pick(f"the standard is valid from {p['from']}; evaluated as of {p['as_of']}",
-                                                f"de standaard is geldig vanaf {p['from']}; beoordeeld per {p['as_of']}"),
+    "notice.expired": lambda p, L: L.pick(
+        f"the standard was valid until {p['until']}; evaluated as of {p['as_of']}",
+        f"de standaard was geldig tot {p['until']}; beoordeeld per {p['as_of']}",
+    ),
+    "notice.not_yet_valid": lambda p, L: L.pick(
+        f"the standard is valid from {p['from']}; evaluated as of {p['as_of']}",
+        f"de standaard is geldig vanaf {p['from']}; beoordeeld per {p['as_of']}",
+    ),
 }
 
 

@@ -34,8 +34,11 @@ def _enum(ids: Any) -> dict[str, Any]:
 def field_schema(info: FieldInfo) -> dict[str, Any]:
     """The JSON Schema of one typed field."""
     base: dict[str, Any] = {
-        "text": TEXT, "boolean": {"type": "boolean"}, "number": {"type": "number", "minimum": 0},
-        "date": DATE, "level": LEVEL,
+        "text": TEXT,
+        "boolean": {"type": "boolean"},
+        "number": {"type": "number", "minimum": 0},
+        "date": DATE,
+        "level": LEVEL,
     }[info.type]
     if info.values is not None:
         base = {"type": "string", "enum": list(info.values)}
@@ -56,10 +59,12 @@ def _evidence(catalogues: Catalogues | None) -> dict[str, Any]:
     }
     for kind in catalogues.evidence_kinds.values():
         own = {n: field_schema(f) for n, f in kind.fields.items()}
-        item["allOf"].append({
-            "if": {"properties": {"kind": {"const": kind.id}}, "required": ["kind"]},
-            "then": {"properties": own, "propertyNames": {"enum": [*common, *own]}},
-        })
+        item["allOf"].append(
+            {
+                "if": {"properties": {"kind": {"const": kind.id}}, "required": ["kind"]},
+                "then": {"properties": own, "propertyNames": {"enum": [*common, *own]}},
+            }
+        )
     return item
 
 
@@ -82,21 +87,29 @@ def portfolio_schema(catalogues: Catalogues | None = None, framework_id: str | N
     case_fields = {n: field_schema(f) for n, f in (catalogues.case_fields if catalogues else {}).items()}
     reflections: dict[str, Any] = {"type": "object", "additionalProperties": TEXT}
     if catalogues is not None:
-        ids = [i for v in catalogues.vocabularies.values() if any(x.question for x in v.items) for i in v.ids()]
+        ids = [
+            i for v in catalogues.vocabularies.values() if any(x.question for x in v.items) for i in v.ids()
+        ]
         reflections["propertyNames"] = {"enum": ids}
-    case = _closed({
-        "id": TEXT, "title": TEXT, "summary": TEXT,
-        "period": _closed({"start": DATE, "end": DATE}, ["start", "end"]),
-        "demonstrates": _vocab_map(catalogues, demonstration),
-        "not_relevant": _vocab_map(catalogues, not_relevant),
-        "reflections": reflections,
-        **case_fields,
-    }, ["id"])
+    case = _closed(
+        {
+            "id": TEXT,
+            "title": TEXT,
+            "summary": TEXT,
+            "period": _closed({"start": DATE, "end": DATE}, ["start", "end"]),
+            "demonstrates": _vocab_map(catalogues, demonstration),
+            "not_relevant": _vocab_map(catalogues, not_relevant),
+            "reflections": reflections,
+            **case_fields,
+        },
+        ["id"],
+    )
     if catalogues is None:
         case["additionalProperties"] = True
     activity = _enum(catalogues.activities) if catalogues else TEXT
-    hours = _closed({"activity": activity, "hours": {"type": "number", "minimum": 0}, "note": TEXT},
-                    ["activity", "hours"])
+    hours = _closed(
+        {"activity": activity, "hours": {"type": "number", "minimum": 0}, "note": TEXT}, ["activity", "hours"]
+    )
     element = _closed({"provided": {"type": "boolean"}, "document": TEXT, "text": TEXT}, ["provided"])
     declaration = _closed({"agreed": {"type": "boolean"}, "date": DATE}, ["agreed"])
 
@@ -106,20 +119,30 @@ def portfolio_schema(catalogues: Catalogues | None = None, framework_id: str | N
             schema["propertyNames"] = _enum(ids)
         return schema
 
-    schema = _closed({
-        "$schema": TEXT,
-        "qualmark_portfolio": {"const": 1},
-        "framework": {"const": framework_id} if framework_id else TEXT,
-        "candidate": _closed({"name": {"type": "string", "minLength": 1}, "id": TEXT, "email": TEXT}, ["name"]),
-        "submitted": DATE,
-        "language": {"type": "string", "pattern": "^[a-z]{2,3}$"},
-        "evidence": {"type": "array", "items": _evidence(catalogues)},
-        "experience": _closed({"active_since": DATE, "currently_practising": {"type": "boolean"},
-                               "hours": {"type": "array", "items": hours}}),
-        "cases": {"type": "array", "items": case},
-        "elements": keyed(catalogues.elements if catalogues else (), element),
-        "declarations": keyed(catalogues.declarations if catalogues else (), declaration),
-    }, ["qualmark_portfolio", "framework", "candidate", "submitted"])
+    schema = _closed(
+        {
+            "$schema": TEXT,
+            "qualmark_portfolio": {"const": 1},
+            "framework": {"const": framework_id} if framework_id else TEXT,
+            "candidate": _closed(
+                {"name": {"type": "string", "minLength": 1}, "id": TEXT, "email": TEXT}, ["name"]
+            ),
+            "submitted": DATE,
+            "language": {"type": "string", "pattern": "^[a-z]{2,3}$"},
+            "evidence": {"type": "array", "items": _evidence(catalogues)},
+            "experience": _closed(
+                {
+                    "active_since": DATE,
+                    "currently_practising": {"type": "boolean"},
+                    "hours": {"type": "array", "items": hours},
+                }
+            ),
+            "cases": {"type": "array", "items": case},
+            "elements": keyed(catalogues.elements if catalogues else (), element),
+            "declarations": keyed(catalogues.declarations if catalogues else (), declaration),
+        },
+        ["qualmark_portfolio", "framework", "candidate", "submitted"],
+    )
     schema["$schema"] = SCHEMA_DIALECT
     schema["title"] = f"qualmark portfolio for {framework_id}" if framework_id else "qualmark portfolio"
     return schema

@@ -22,9 +22,7 @@ Id = Annotated[str, Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 class Model(BaseModel):
     """Base of the document models: frozen, no unknown keys, numbers accepted as text."""
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, coerce_numbers_to_str=True, populate_by_name=True
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True, populate_by_name=True)
 
 
 # --- metadata -------------------------------------------------------------------------------
@@ -262,7 +260,9 @@ class RequirementNode(Model):
     # combinators
     all_of: Annotated[list[RequirementNode], Field(min_length=1)] | None = None
     one_of: Annotated[list[RequirementNode], Field(min_length=1)] | None = None
-    at_least: Annotated[AtLeastOf | Annotated[int, Field(ge=1)], Field(union_mode="left_to_right")] | None = None
+    at_least: Annotated[AtLeastOf | Annotated[int, Field(ge=1)], Field(union_mode="left_to_right")] | None = (
+        None
+    )
 
     # evidence and totals
     evidence: str | None = None

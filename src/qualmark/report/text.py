@@ -31,8 +31,11 @@ def _line(outcome: Outcome, L: Lang) -> str:
     required = render(outcome.required, L.code, L.fallback)
     text = f"{head} — {escape(found)} [dim]({L.pick('required', 'vereist')}: {escape(required)})[/]"
     if outcome.status is Status.ADVISORY:
-        advice = L.pick("advice followed", "advies opgevolgd") if outcome.advisory_met else L.pick(
-            "advice not followed (does not count)", "advies niet opgevolgd (telt niet mee)")
+        advice = (
+            L.pick("advice followed", "advies opgevolgd")
+            if outcome.advisory_met
+            else L.pick("advice not followed (does not count)", "advies niet opgevolgd (telt niet mee)")
+        )
         text += f" [blue]{advice}[/]"
     if outcome.fix is not None:
         text += f"\n   [{colour}]→ {escape(render(outcome.fix, L.code, L.fallback))}[/]"
@@ -65,6 +68,8 @@ def render_text(evaluations: list[Evaluation], console: Console, lang: str | Non
         console.print(tree)
         gaps = evaluation.gaps()
         if gaps:
-            console.print(L.pick(f"{len(gaps)} gap(s): ", f"{len(gaps)} tekortkoming(en): ")
-                          + ", ".join(escape(g.rule_id) for g in gaps))
+            console.print(
+                L.pick(f"{len(gaps)} gap(s): ", f"{len(gaps)} tekortkoming(en): ")
+                + ", ".join(escape(g.rule_id) for g in gaps)
+            )
         console.print()

@@ -14,8 +14,17 @@ from qualmark.rules.reflection import ReflectionRule
 RULE_KINDS: dict[str, type[Rule]] = {
     kind.KEY: kind
     for kind in (
-        AllOfRule, OneOfRule, AtLeastRule, EvidenceRule, TotalRule, ExperienceRule, CasesRule,
-        DemonstrateRule, ReflectionRule, DeclarationsRule, PresentRule,
+        AllOfRule,
+        OneOfRule,
+        AtLeastRule,
+        EvidenceRule,
+        TotalRule,
+        ExperienceRule,
+        CasesRule,
+        DemonstrateRule,
+        ReflectionRule,
+        DeclarationsRule,
+        PresentRule,
     )
 }
 

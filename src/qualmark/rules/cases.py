@@ -35,7 +35,9 @@ class CasesRule(Rule):
     diverse: tuple[str, ...] = ()
 
     @classmethod
-    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self | None:
+    def compile(
+        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
+    ) -> Self | None:
         spec = node.cases
         assert spec is not None
         if isinstance(spec.count, CountRange):
@@ -65,12 +67,24 @@ class CasesRule(Rule):
             children=children,
         )
 
-    def _part(self, suffix: str, status: Status, required: Message, found: Message,
-              fix: Message, evidence: tuple[str, ...] = ()) -> Outcome:
+    def _part(
+        self,
+        suffix: str,
+        status: Status,
+        required: Message,
+        found: Message,
+        fix: Message,
+        evidence: tuple[str, ...] = (),
+    ) -> Outcome:
         return Outcome(
-            rule_id=f"{self.header.id}.{suffix}", kind=f"cases.{suffix}", status=status,
-            required=required, found=found, fix=fix if status is not Status.MET else None,
-            evidence=evidence, source=self.header.source,
+            rule_id=f"{self.header.id}.{suffix}",
+            kind=f"cases.{suffix}",
+            status=status,
+            required=required,
+            found=found,
+            fix=fix if status is not Status.MET else None,
+            evidence=evidence,
+            source=self.header.source,
         )
 
     def _count(self, ctx: Context) -> Outcome:
@@ -82,17 +96,18 @@ class CasesRule(Rule):
         else:
             status = Status.MET
         return self._part(
-            "count", status, msg("cases.count.required", min=self.min_count, max=self.max_count),
+            "count",
+            status,
+            msg("cases.count.required", min=self.min_count, max=self.max_count),
             msg("cases.count.found", n=n),
-            msg("cases.count.fix", add=max(self.min_count - n, 0),
-                remove=max(n - (self.max_count or n), 0)),
+            msg("cases.count.fix", add=max(self.min_count - n, 0), remove=max(n - (self.max_count or n), 0)),
             tuple(f"/cases/{i}" for i in range(n)),
         )
 
     def _recent(self, ctx: Context, years: int) -> Outcome:
         oldest = ctx.as_of - relativedelta(years=years)
         too_old, undated, late = [], [], []
-        for i, case in enumerate(ctx.portfolio.cases):
+        for _i, case in enumerate(ctx.portfolio.cases):
             if case.period is None:
                 undated.append(case.id)
             elif case.period.start < oldest:
@@ -107,11 +122,14 @@ class CasesRule(Rule):
             status = Status.MET
         pointers = tuple(f"/cases/{i}/period" for i in range(len(ctx.portfolio.cases)))
         return self._part(
-            "period", status, msg("cases.period.required", years=years, oldest=oldest.isoformat(),
-                                  as_of=ctx.as_of.isoformat()),
-            msg("cases.period.found", too_old=too_old, late=late, undated=undated,
-                n=len(ctx.portfolio.cases)),
-            msg("cases.period.fix", oldest=oldest.isoformat()), pointers,
+            "period",
+            status,
+            msg("cases.period.required", years=years, oldest=oldest.isoformat(), as_of=ctx.as_of.isoformat()),
+            msg(
+                "cases.period.found", too_old=too_old, late=late, undated=undated, n=len(ctx.portfolio.cases)
+            ),
+            msg("cases.period.fix", oldest=oldest.isoformat()),
+            pointers,
         )
 
     def _diversity(self, ctx: Context) -> Outcome:
@@ -131,7 +149,9 @@ class CasesRule(Rule):
         else:
             status = Status.NOT_MET
         return self._part(
-            "diversity", status, msg("cases.diversity.required", fields=list(self.diverse)),
+            "diversity",
+            status,
+            msg("cases.diversity.required", fields=list(self.diverse)),
             msg("cases.diversity.found", differing=differing, unstated=unstated, n=len(cases)),
             msg("cases.diversity.fix", fields=list(self.diverse)),
             tuple(f"/cases/{i}" for i in range(len(cases))),

@@ -86,16 +86,24 @@ class AtLeastRule(Rule):
     parts: tuple[Rule, ...] = ()
 
     @classmethod
-    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self | None:
+    def compile(
+        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
+    ) -> Self | None:
         spec = node.at_least
         if not isinstance(spec, AtLeastOf):
-            cc.error((*path, "at_least"), "'at_least: n' alone selects items of a 'demonstrate' rule",
-                     "to combine rules write at_least: {n: 2, of: [...]}")
+            cc.error(
+                (*path, "at_least"),
+                "'at_least: n' alone selects items of a 'demonstrate' rule",
+                "to combine rules write at_least: {n: 2, of: [...]}",
+            )
             return None
         parts = cc.compile_children(spec.of, (*path, "at_least", "of"))
         if spec.n > len(spec.of):
-            cc.error((*path, "at_least", "n"), f"at_least {spec.n} can never be met: there are {len(spec.of)} parts",
-                     f"lower n to at most {len(spec.of)}")
+            cc.error(
+                (*path, "at_least", "n"),
+                f"at_least {spec.n} can never be met: there are {len(spec.of)} parts",
+                f"lower n to at most {len(spec.of)}",
+            )
         return cls(header, spec.n, parts)
 
     def check(self, ctx: Context) -> Outcome:

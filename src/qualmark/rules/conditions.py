@@ -108,8 +108,10 @@ class FieldCondition:
         if isinstance(value, Level):
             if not value.comparable(check.value):
                 return False
-            return value.number >= check.value.number if check.op == "min" else (
-                value.number <= check.value.number
+            return (
+                value.number >= check.value.number
+                if check.op == "min"
+                else (value.number <= check.value.number)
             )
         try:
             return bool(value >= check.value if check.op == "min" else value <= check.value)

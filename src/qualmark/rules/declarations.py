@@ -25,7 +25,9 @@ class DeclarationsRule(Rule):
     ids: tuple[str, ...] = ()
 
     @classmethod
-    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self | None:
+    def compile(
+        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
+    ) -> Self | None:
         ids = tuple(node.declarations or ())
         if not cc.resolve_ids((*path, "declarations"), "declaration", ids, cc.catalogues.declarations):
             return None
@@ -38,9 +40,15 @@ class DeclarationsRule(Rule):
         missing = [texts[i].text for i in self.ids if i not in given]
         status = Status.NOT_MET if refused else Status.INCOMPLETE if missing else Status.MET
         return self.outcome(
-            status, msg("declarations.required", texts=[texts[i].text for i in self.ids]),
-            msg("declarations.found", agreed=sum(1 for i in self.ids if i in given and given[i].agreed),
-                n=len(self.ids), refused=refused, missing=missing),
+            status,
+            msg("declarations.required", texts=[texts[i].text for i in self.ids]),
+            msg(
+                "declarations.found",
+                agreed=sum(1 for i in self.ids if i in given and given[i].agreed),
+                n=len(self.ids),
+                refused=refused,
+                missing=missing,
+            ),
             fix=msg("declarations.fix", texts=refused + missing),
             evidence=tuple(f"/declarations/{i}" for i in self.ids if i in given),
         )
@@ -58,7 +66,9 @@ class PresentRule(Rule):
     element: str = ""
 
     @classmethod
-    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self | None:
+    def compile(
+        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
+    ) -> Self | None:
         element = node.present or ""
         if not cc.resolve_ids((*path,), "portfolio element", [element], cc.catalogues.elements):
             return None
@@ -67,7 +77,9 @@ class PresentRule(Rule):
     def check(self, ctx: Context) -> Outcome:
         definition = ctx.catalogues.elements[self.element]
         given = ctx.portfolio.elements.get(self.element)
-        provided = bool(given and given.provided and ((given.document or "").strip() or (given.text or "").strip()))
+        provided = bool(
+            given and given.provided and ((given.document or "").strip() or (given.text or "").strip())
+        )
         return self.outcome(
             Status.MET if provided else Status.INCOMPLETE,
             msg("present.required", element=definition.label, assessed=definition.assessed),

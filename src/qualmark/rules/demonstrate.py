@@ -44,15 +44,20 @@ class DemonstrateRule(Rule):
     not_relevant: NotRelevantSpec | None = None
 
     @classmethod
-    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self | None:
+    def compile(
+        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
+    ) -> Self | None:
         name = node.demonstrate or ""
         vocabulary = cc.vocabulary((*path, "demonstrate"), name)
         if vocabulary is None:
             return None
         at_least = node.at_least if isinstance(node.at_least, int) else 0
         if node.all_ is None and not at_least and not node.including and node.electives is None:
-            cc.error((*path, "demonstrate"), f"say what of '{name}' must be shown",
-                     "add all: true, all: mandatory, at_least: n, including: [...] or electives: {min: n}")
+            cc.error(
+                (*path, "demonstrate"),
+                f"say what of '{name}' must be shown",
+                "add all: true, all: mandatory, at_least: n, including: [...] or electives: {min: n}",
+            )
             return None
         required: tuple[str, ...] = ()
         if node.all_ is True:
@@ -65,17 +70,26 @@ class DemonstrateRule(Rule):
         cc.resolve_ids((*path, "including"), name.rstrip("s").replace("_", " "), including, vocabulary.ids())
         size = len(vocabulary.items)
         if at_least > size:
-            cc.error((*path, "at_least"), f"at_least {at_least} can never be met: {name} has {size} items",
-                     f"lower it to at most {size}")
+            cc.error(
+                (*path, "at_least"),
+                f"at_least {at_least} can never be met: {name} has {size} items",
+                f"lower it to at most {size}",
+            )
         electives = node.electives.min if node.electives else 0
         if electives > len(vocabulary.electives()):
-            cc.error((*path, "electives", "min"),
-                     f"electives min {electives} can never be met: {name} has {len(vocabulary.electives())} electives",
-                     "mark items group: elective, or lower min")
+            cc.error(
+                (*path, "electives", "min"),
+                f"electives min {electives} can never be met: {name} has {len(vocabulary.electives())} electives",
+                "mark items group: elective, or lower min",
+            )
         if node.not_relevant is not None and node.across == "each_case":
-            cc.error((*path, "not_relevant"), "not_relevant needs across: cases: with each_case every case shows every item")
-        selection = Selection(tuple(dict.fromkeys((*required, *including))), at_least, electives,
-                              vocabulary.electives())
+            cc.error(
+                (*path, "not_relevant"),
+                "not_relevant needs across: cases: with each_case every case shows every item",
+            )
+        selection = Selection(
+            tuple(dict.fromkeys((*required, *including))), at_least, electives, vocabulary.electives()
+        )
         return cls(header, name, node.across or "cases", selection, node.not_relevant)
 
     # -- evaluation ----------------------------------------------------------------------------
@@ -88,19 +102,30 @@ class DemonstrateRule(Rule):
     def check(self, ctx: Context) -> Outcome:
         cases = ctx.portfolio.cases
         if self.across == "each_case":
-            children = tuple(self._judge(ctx, [(i, c)], f"{self.header.id}/{c.id}") for i, c in enumerate(cases))
+            children = tuple(
+                self._judge(ctx, [(i, c)], f"{self.header.id}/{c.id}") for i, c in enumerate(cases)
+            )
             status = explain.all_of(c.status for c in children) if cases else Status.INCOMPLETE
-            return self.outcome(status, msg("demonstrate.each_case.required", n=len(cases)),
-                                msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
-                                fix=msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET]),
-                                children=children)
+            return self.outcome(
+                status,
+                msg("demonstrate.each_case.required", n=len(cases)),
+                msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
+                fix=msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET]),
+                children=children,
+            )
         main = self._judge(ctx, list(enumerate(cases)), self.header.id)
         if self.not_relevant is None:
             return main
         nr = self._not_relevant(ctx)
         combined = explain.all_of([main.status, nr.status])
-        return self.outcome(combined, main.required, main.found, fix=main.fix if main.fix else nr.fix,
-                            evidence=main.evidence, children=(nr,))
+        return self.outcome(
+            combined,
+            main.required,
+            main.found,
+            fix=main.fix if main.fix else nr.fix,
+            evidence=main.evidence,
+            children=(nr,),
+        )
 
     def _judge(self, ctx: Context, cases: list[tuple[int, Case]], rule_id: str) -> Outcome:
         shown: dict[str, list[str]] = {}
@@ -120,23 +145,40 @@ class DemonstrateRule(Rule):
         not_shown = [i for i in vocabulary.ids() if i not in shown]
         labels = ctx.catalogues.label
         outcome = Outcome(
-            rule_id=rule_id, kind=self.KEY, status=status,
-            required=msg("demonstrate.required", vocabulary=self.vocabulary,
-                         required=[labels(self.vocabulary, i) for i in sel.required],
-                         at_least=sel.at_least, electives=sel.electives, total=len(vocabulary.items)),
-            found=msg("demonstrate.found", vocabulary=self.vocabulary, n=len(shown),
-                      total=len(vocabulary.items), shown=[labels(self.vocabulary, i) for i in vocabulary.ids() if i in shown],
-                      electives=len(shown_electives)),
-            fix=None if status is Status.MET else msg(
-                "demonstrate.fix", vocabulary=self.vocabulary,
+            rule_id=rule_id,
+            kind=self.KEY,
+            status=status,
+            required=msg(
+                "demonstrate.required",
+                vocabulary=self.vocabulary,
+                required=[labels(self.vocabulary, i) for i in sel.required],
+                at_least=sel.at_least,
+                electives=sel.electives,
+                total=len(vocabulary.items),
+            ),
+            found=msg(
+                "demonstrate.found",
+                vocabulary=self.vocabulary,
+                n=len(shown),
+                total=len(vocabulary.items),
+                shown=[labels(self.vocabulary, i) for i in vocabulary.ids() if i in shown],
+                electives=len(shown_electives),
+            ),
+            fix=None
+            if status is Status.MET
+            else msg(
+                "demonstrate.fix",
+                vocabulary=self.vocabulary,
                 missing=[labels(self.vocabulary, i) for i in missing],
                 more=short_any if not missing else max(short_any - len(missing), 0),
                 choose_from=[labels(self.vocabulary, i) for i in not_shown if i not in missing],
                 electives=short_electives,
                 elective_choices=[labels(self.vocabulary, i) for i in sel.elective_ids if i not in shown],
-                no_cases=not cases),
+                no_cases=not cases,
+            ),
             evidence=tuple(p for ps in shown.values() for p in ps),
-            title=self.header.title, source=self.header.source,
+            title=self.header.title,
+            source=self.header.source,
         )
         return outcome
 
@@ -164,10 +206,18 @@ class DemonstrateRule(Rule):
         else:
             status = Status.MET
         return Outcome(
-            rule_id=f"{self.header.id}.not_relevant", kind="demonstrate.not_relevant", status=status,
-            required=msg("not_relevant.required", motivation=spec.motivation == "required",
-                         other=spec.shown_in_other_case),
+            rule_id=f"{self.header.id}.not_relevant",
+            kind="demonstrate.not_relevant",
+            status=status,
+            required=msg(
+                "not_relevant.required",
+                motivation=spec.motivation == "required",
+                other=spec.shown_in_other_case,
+            ),
             found=msg("not_relevant.found", marked=marked, unmotivated=unmotivated, unshown=unshown),
-            fix=None if status is Status.MET else msg("not_relevant.fix", unmotivated=unmotivated, unshown=unshown),
-            evidence=tuple(pointers), source=self.header.source,
+            fix=None
+            if status is Status.MET
+            else msg("not_relevant.fix", unmotivated=unmotivated, unshown=unshown),
+            evidence=tuple(pointers),
+            source=self.header.source,
         )

@@ -55,7 +55,9 @@ def compile_where(
     for name, condition in where.items():
         field = kind.field(name)
         if field is None:
-            cc.unknown((*path, "where", name), f"field of evidence kind '{kind_id}'", name, kind.field_names())
+            cc.unknown(
+                (*path, "where", name), f"field of evidence kind '{kind_id}'", name, kind.field_names()
+            )
             continue
         compiled, errors = compile_condition(name, condition, field.type, field.values, field.many)
         for error in errors:
@@ -112,14 +114,25 @@ class _EvidenceBase(Rule):
         return result
 
     def _check_age(
-        self, item: EvidenceItem, as_of: dt.date, delta: relativedelta,
-        failed: list[dict[str, Any]], unstated: list[str],
+        self,
+        item: EvidenceItem,
+        as_of: dt.date,
+        delta: relativedelta,
+        failed: list[dict[str, Any]],
+        unstated: list[str],
     ) -> None:
         if item.issued is None:
             unstated.append("issued")
         elif item.issued < as_of - delta or item.issued > as_of:
-            failed.append({"field": "issued", "op": "max_age", "value": describe_age(self.max_age),
-                           "actual": item.issued.isoformat(), "oldest": (as_of - delta).isoformat()})
+            failed.append(
+                {
+                    "field": "issued",
+                    "op": "max_age",
+                    "value": describe_age(self.max_age),
+                    "actual": item.issued.isoformat(),
+                    "oldest": (as_of - delta).isoformat(),
+                }
+            )
 
     def kind_label(self, ctx: Context) -> Text:
         return ctx.catalogues.evidence_kinds[self.kind].label
@@ -153,7 +166,9 @@ class EvidenceRule(_EvidenceBase):
     count: int = 1
 
     @classmethod
-    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self | None:
+    def compile(
+        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
+    ) -> Self | None:
         kind = node.evidence or ""
         if not compile_kind(cc, kind, (*path, "evidence")):
             return None
@@ -164,23 +179,44 @@ class EvidenceRule(_EvidenceBase):
         met = [i for i in items if i.status is Status.MET]
         open_ = [i for i in items if i.status is Status.INCOMPLETE]
         label = self.kind_label(ctx)
-        required = msg("evidence.required", kind=label, count=self.count, conditions=self.required_conditions())
+        required = msg(
+            "evidence.required", kind=label, count=self.count, conditions=self.required_conditions()
+        )
         if len(met) >= self.count:
-            return self.outcome(Status.MET, required,
-                                msg("evidence.found", kind=label, items=[i.name() for i in met]),
-                                evidence=tuple(i.pointer for i in met))
+            return self.outcome(
+                Status.MET,
+                required,
+                msg("evidence.found", kind=label, items=[i.name() for i in met]),
+                evidence=tuple(i.pointer for i in met),
+            )
         if not items:
-            return self.outcome(Status.INCOMPLETE, required, msg("evidence.none", kind=label),
-                                fix=msg("evidence.fix_add", kind=label, count=self.count - len(met)))
+            return self.outcome(
+                Status.INCOMPLETE,
+                required,
+                msg("evidence.none", kind=label),
+                fix=msg("evidence.fix_add", kind=label, count=self.count - len(met)),
+            )
         status = Status.INCOMPLETE if len(met) + len(open_) >= self.count else Status.NOT_MET
-        closest = min((i for i in items if i.status is not Status.MET),
-                      key=lambda i: (len(i.failed), len(i.unstated)))
-        found = msg("evidence.closest", kind=label, met=len(met), item=closest.name(),
-                    failed=list(closest.failed), unstated=list(closest.unstated))
-        fix: Message = msg("evidence.fix_mend", item=closest.name(), failed=list(closest.failed),
-                           unstated=list(closest.unstated))
-        return self.outcome(status, required, found, fix=fix,
-                            evidence=tuple(i.pointer for i in [*met, closest]))
+        closest = min(
+            (i for i in items if i.status is not Status.MET), key=lambda i: (len(i.failed), len(i.unstated))
+        )
+        found = msg(
+            "evidence.closest",
+            kind=label,
+            met=len(met),
+            item=closest.name(),
+            failed=list(closest.failed),
+            unstated=list(closest.unstated),
+        )
+        fix: Message = msg(
+            "evidence.fix_mend",
+            item=closest.name(),
+            failed=list(closest.failed),
+            unstated=list(closest.unstated),
+        )
+        return self.outcome(
+            status, required, found, fix=fix, evidence=tuple(i.pointer for i in [*met, closest])
+        )
 
 
 @dataclass(frozen=True)
@@ -197,39 +233,66 @@ class TotalRule(_EvidenceBase):
     minimum: float = 0
 
     @classmethod
-    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self | None:
+    def compile(
+        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
+    ) -> Self | None:
         spec = node.total
         assert spec is not None
         if not compile_kind(cc, spec.of, (*path, "total", "of")):
             return None
         info = cc.catalogues.evidence_kinds[spec.of].field(spec.field)
         if info is None or info.type != "number" or info.many:
-            numbers = [f.name for f in cc.catalogues.evidence_kinds[spec.of].fields.values() if f.type == "number"]
-            cc.error((*path, "total", "field"), f"'{spec.field}' is not a number field of '{spec.of}'",
-                     f"use one of: {', '.join(numbers)}" if numbers else f"declare a number field on '{spec.of}'")
+            numbers = [
+                f.name for f in cc.catalogues.evidence_kinds[spec.of].fields.values() if f.type == "number"
+            ]
+            cc.error(
+                (*path, "total", "field"),
+                f"'{spec.field}' is not a number field of '{spec.of}'",
+                f"use one of: {', '.join(numbers)}" if numbers else f"declare a number field on '{spec.of}'",
+            )
             return None
-        return cls(header, spec.of, compile_where(cc, spec.of, node.where, path), node.max_age,
-                   spec.field, spec.min)
+        return cls(
+            header, spec.of, compile_where(cc, spec.of, node.where, path), node.max_age, spec.field, spec.min
+        )
 
     def check(self, ctx: Context) -> Outcome:
         items = self.inspect(ctx)
         counted = [i for i in items if i.status is Status.MET and i.item.field(self.field) is not None]
         total = sum(float(i.item.field(self.field)) for i in counted)
         pending = sum(float(i.item.field(self.field) or 0) for i in items if i.status is Status.INCOMPLETE)
-        not_counted = [{"item": i.name(), "failed": list(i.failed), "unstated": list(i.unstated)}
-                       for i in items if i not in counted]
+        not_counted = [
+            {"item": i.name(), "failed": list(i.failed), "unstated": list(i.unstated)}
+            for i in items
+            if i not in counted
+        ]
         label = self.kind_label(ctx)
         short = max(self.minimum - total, 0)
-        required = msg("total.required", field=self.field, kind=label, min=self.minimum,
-                       conditions=self.required_conditions())
-        found = msg("total.found", field=self.field, total=total, min=self.minimum, short=short,
-                    counted=len(counted), not_counted=not_counted)
+        required = msg(
+            "total.required",
+            field=self.field,
+            kind=label,
+            min=self.minimum,
+            conditions=self.required_conditions(),
+        )
+        found = msg(
+            "total.found",
+            field=self.field,
+            total=total,
+            min=self.minimum,
+            short=short,
+            counted=len(counted),
+            not_counted=not_counted,
+        )
         if total >= self.minimum:
             status = Status.MET
         elif not items or total + pending >= self.minimum:
             status = Status.INCOMPLETE
         else:
             status = Status.NOT_MET
-        return self.outcome(status, required, found,
-                            fix=msg("total.fix", field=self.field, short=short, kind=label),
-                            evidence=tuple(i.pointer for i in counted))
+        return self.outcome(
+            status,
+            required,
+            found,
+            fix=msg("total.fix", field=self.field, short=short, kind=label),
+            evidence=tuple(i.pointer for i in counted),
+        )

@@ -39,16 +39,24 @@ class ExperienceRule(Rule):
     currently_practising: bool | None = None
 
     @classmethod
-    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self | None:
+    def compile(
+        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
+    ) -> Self | None:
         spec = node.experience
         assert spec is not None
         if spec.min_hours is None and spec.min_years_active is None and spec.currently_practising is None:
-            cc.error((*path, "experience"), "the experience rule states no condition",
-                     "give min_hours, min_years_active or currently_practising")
+            cc.error(
+                (*path, "experience"),
+                "the experience rule states no condition",
+                "give min_hours, min_years_active or currently_practising",
+            )
             return None
         if spec.min_hours is not None and not any(a.counts for a in cc.catalogues.activities.values()):
-            cc.error((*path, "experience", "min_hours"), "no experience activity counts towards hours",
-                     "declare testing.experience_activities with counts: true")
+            cc.error(
+                (*path, "experience", "min_hours"),
+                "no experience activity counts towards hours",
+                "declare testing.experience_activities with counts: true",
+            )
         return cls(header, spec.min_hours, spec.min_years_active, spec.currently_practising)
 
     def check(self, ctx: Context) -> Outcome:
@@ -68,12 +76,24 @@ class ExperienceRule(Rule):
             children=children,
         )
 
-    def _part(self, suffix: str, status: Status, required: Message, found: Message,
-              fix: Message, evidence: tuple[str, ...]) -> Outcome:
+    def _part(
+        self,
+        suffix: str,
+        status: Status,
+        required: Message,
+        found: Message,
+        fix: Message,
+        evidence: tuple[str, ...],
+    ) -> Outcome:
         return Outcome(
-            rule_id=f"{self.header.id}.{suffix}", kind=f"experience.{suffix}", status=status,
-            required=required, found=found, fix=fix if status is not Status.MET else None,
-            evidence=evidence, source=self.header.source,
+            rule_id=f"{self.header.id}.{suffix}",
+            kind=f"experience.{suffix}",
+            status=status,
+            required=required,
+            found=found,
+            fix=fix if status is not Status.MET else None,
+            evidence=evidence,
+            source=self.header.source,
         )
 
     def _hours(self, ctx: Context, minimum: float) -> Outcome:
@@ -94,7 +114,9 @@ class ExperienceRule(Rule):
             status = Status.INCOMPLETE if not entries else Status.NOT_MET
         labels = [{"activity": ctx.catalogues.activities[a].label, "hours": h} for a, h in excluded.items()]
         return self._part(
-            "hours", status, msg("experience.hours.required", min=minimum),
+            "hours",
+            status,
+            msg("experience.hours.required", min=minimum),
             msg("experience.hours.found", hours=counted, min=minimum, short=short, excluded=labels),
             msg("experience.hours.fix", short=short),
             tuple(f"/experience/hours/{i}" for i in range(len(entries))),
@@ -105,15 +127,24 @@ class ExperienceRule(Rule):
         since: dt.date | None = experience.active_since if experience else None
         required = msg("experience.years.required", min=minimum)
         if since is None:
-            return self._part("years", Status.INCOMPLETE, required, msg("experience.years.none"),
-                              msg("experience.years.fix_state"), ())
+            return self._part(
+                "years",
+                Status.INCOMPLETE,
+                required,
+                msg("experience.years.none"),
+                msg("experience.years.fix_state"),
+                (),
+            )
         span = relativedelta(ctx.as_of, since) if ctx.as_of >= since else relativedelta()
         status = Status.MET if since + years_delta(minimum) <= ctx.as_of else Status.NOT_MET
         reached = since + years_delta(minimum)
         return self._part(
-            "years", status, required,
+            "years",
+            status,
+            required,
             msg("experience.years.found", since=since.isoformat(), years=span.years, months=span.months),
-            msg("experience.years.fix", date=reached.isoformat()), ("/experience/active_since",),
+            msg("experience.years.fix", date=reached.isoformat()),
+            ("/experience/active_since",),
         )
 
     def _current(self, ctx: Context) -> Outcome:
@@ -121,7 +152,10 @@ class ExperienceRule(Rule):
         value = experience.currently_practising if experience else None
         status = {True: Status.MET, False: Status.NOT_MET, None: Status.INCOMPLETE}[value]
         return self._part(
-            "current", status, msg("experience.current.required"),
-            msg("experience.current.found", value=value), msg("experience.current.fix"),
+            "current",
+            status,
+            msg("experience.current.required"),
+            msg("experience.current.found", value=value),
+            msg("experience.current.fix"),
             ("/experience/currently_practising",),
         )

@@ -29,15 +29,20 @@ class ReflectionRule(Rule):
     items: tuple[str, ...] = ()
 
     @classmethod
-    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self | None:
+    def compile(
+        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
+    ) -> Self | None:
         name = node.reflection or ""
         vocabulary = cc.vocabulary((*path, "reflection"), name)
         if vocabulary is None:
             return None
         for i, item in enumerate(vocabulary.items):
             if item.question is None:
-                cc.error(("profile", name, i), f"'{item.id}' has no question to reflect on",
-                         "add question: … to the item")
+                cc.error(
+                    ("profile", name, i),
+                    f"'{item.id}' has no question to reflect on",
+                    "add question: … to the item",
+                )
         return cls(header, name, vocabulary.ids())
 
     def check(self, ctx: Context) -> Outcome:
@@ -47,20 +52,30 @@ class ReflectionRule(Rule):
             missing = [q for q in self.items if not case.reflections.get(q, "").strip()]
             labels = [ctx.catalogues.label(self.vocabulary, q) for q in missing]
             status = Status.INCOMPLETE if missing else Status.MET
-            children.append(Outcome(
-                rule_id=f"{self.header.id}/{case.id}", kind="reflection.case", status=status,
-                required=msg("reflection.case.required", n=len(self.items), case=case.id),
-                found=msg("reflection.case.found", answered=len(self.items) - len(missing),
-                          n=len(self.items), case=case.id),
-                fix=msg("reflection.case.fix", missing=labels, case=case.id) if missing else None,
-                evidence=tuple(f"/cases/{i}/reflections/{q}" for q in self.items if q not in missing),
-                source=self.header.source,
-            ))
+            children.append(
+                Outcome(
+                    rule_id=f"{self.header.id}/{case.id}",
+                    kind="reflection.case",
+                    status=status,
+                    required=msg("reflection.case.required", n=len(self.items), case=case.id),
+                    found=msg(
+                        "reflection.case.found",
+                        answered=len(self.items) - len(missing),
+                        n=len(self.items),
+                        case=case.id,
+                    ),
+                    fix=msg("reflection.case.fix", missing=labels, case=case.id) if missing else None,
+                    evidence=tuple(f"/cases/{i}/reflections/{q}" for q in self.items if q not in missing),
+                    source=self.header.source,
+                )
+            )
         status = explain.all_of(c.status for c in children) if cases else Status.INCOMPLETE
         return self.outcome(
-            status, msg("reflection.required", n=len(self.items), vocabulary=self.vocabulary),
+            status,
+            msg("reflection.required", n=len(self.items), vocabulary=self.vocabulary),
             msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
-            fix=msg("reflection.fix_no_cases") if not cases else
-            msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET]),
+            fix=msg("reflection.fix_no_cases")
+            if not cases
+            else msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET]),
             children=tuple(children),
         )
