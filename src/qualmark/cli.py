@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -12,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from qualmark.catalogue.template import render_template
 from qualmark.errors import LoadError, QualmarkError
 from qualmark.explain import Verdict
 from qualmark.framework import Framework, load_framework
@@ -142,6 +144,16 @@ def schema(
     """Print the JSON Schema of the framework's portfolios."""
     compiled = _load(framework)
     out.out(json.dumps(compiled.portfolio_schema(), ensure_ascii=False, indent=2), highlight=False)
+
+
+@app.command()
+def new(
+    framework_id: Annotated[str, typer.Argument(help="Id of the new framework (a-z, 0-9, -).")] = "my-quality-mark",
+) -> None:
+    """Print a new framework file: every QUAL-IM-G question, unanswered."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", framework_id):
+        _fail(f"'{framework_id}' is not a valid id; use lower-case letters, digits and '-'")
+    out.out(render_template(framework_id), highlight=False, end="")
 
 
 def main() -> None:

@@ -335,7 +335,7 @@ def problems_from_validation(exc: ValidationError, data: Any, smap: SourceMap) -
         by_place.setdefault(loc, []).append(problem)
     # A value that fits none of a union's forms yields one error per form: say it once.
     result: list[Problem] = []
-    for loc, group in by_place.items():
+    for group in by_place.values():
         distinct = list(dict.fromkeys(group))
         if len(distinct) > 1 and not any(
             "unknown key" in p.message or "missing" in p.message for p in distinct

@@ -53,7 +53,7 @@ class Evaluation:
         return failing_leaves(self.outcomes)
 
     def to_json(self, lang: str | None = None) -> dict[str, Any]:
-        """A JSON-ready dict (format version 1; schema in schemas/evaluation.schema.json)."""
+        """A JSON-ready dict (format version 1, described in docs/evaluation.md), texts in ``lang``."""
         lang = lang or self.framework.languages[0]
         fallback = self.framework.languages[0]
         return {

@@ -74,7 +74,8 @@ class Lang:
     def condition(self, c: Mapping[str, Any]) -> str:
         field, op, value = c["field"], c["op"], c.get("value")
         if op == "max_age":
-            text = self.pick(f"at most {self.duration(value)} old", f"maximaal {self.duration(value)} oud")
+            age = self.duration(value or {})
+            text = self.pick(f"at most {age} old", f"maximaal {age} oud")
         elif op == "in":
             text = f"{field} ∈ {{{self.value(value)}}}"
         elif op == "present":
@@ -375,7 +376,7 @@ MESSAGES: dict[str, Render] = {
     "demonstrate.required": _demonstrate_required,
     "demonstrate.found": lambda p, L: (
         L.pick(f"{p['n']} of {p['total']} shown", f"{p['n']} van {p['total']} aangetoond")
-        + (f": {L.join(p['shown'])}" if p["shown"] else "")
+        + (L.pick(f", {p['electives']} elective(s)", f", {p['electives']} keuze-onderdeel/-delen") if p["electives"] else "")
     ),
     "demonstrate.fix": _demonstrate_fix,
     "demonstrate.each_case.required": lambda p, L: L.pick("shown in every case", "in elke casus aangetoond"),

@@ -33,13 +33,14 @@ def _enum(ids: Any) -> dict[str, Any]:
 
 def field_schema(info: FieldInfo) -> dict[str, Any]:
     """The JSON Schema of one typed field."""
-    base: dict[str, Any] = {
+    types: dict[str, dict[str, Any]] = {
         "text": TEXT,
         "boolean": {"type": "boolean"},
         "number": {"type": "number", "minimum": 0},
         "date": DATE,
         "level": LEVEL,
-    }[info.type]
+    }
+    base = types[info.type]
     if info.values is not None:
         base = {"type": "string", "enum": list(info.values)}
     if info.label is not None:
@@ -146,3 +147,20 @@ def portfolio_schema(catalogues: Catalogues | None = None, framework_id: str | N
     schema["$schema"] = SCHEMA_DIALECT
     schema["title"] = f"qualmark portfolio for {framework_id}" if framework_id else "qualmark portfolio"
     return schema
+
+
+def framework_schema() -> dict[str, Any]:
+    """The JSON Schema of framework files, for editor completion (schemas/framework.schema.json)."""
+    from qualmark.model.framework import FrameworkDocument
+
+    schema = FrameworkDocument.model_json_schema(by_alias=True)
+    schema["$schema"] = SCHEMA_DIALECT
+    schema["title"] = "qualmark framework file (DSL version 1)"
+    return schema
+
+
+if __name__ == "__main__":  # python -m qualmark.schema > schemas/framework.schema.json
+    import json
+    import sys
+
+    sys.stdout.write(json.dumps(framework_schema(), ensure_ascii=False, indent=2) + "\n")

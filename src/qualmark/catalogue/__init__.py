@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -67,14 +68,14 @@ def _index(catalogue: QuestionCatalogue) -> dict[str, Question]:
     return {q.id: q for q in catalogue.questions()}
 
 
-def _section(raw: dict[str, object], block: str, sub: str | None, key: str | None) -> Section:
+def _section(raw: dict[str, Any], block: str, sub: str | None, key: str | None) -> Section:
     questions = tuple(
         Question(str(q["id"]), str(q["text"]), block, sub)
-        for q in raw.get("questions", [])  # type: ignore[union-attr]
+        for q in raw.get("questions", [])
     )
     subs = tuple(
         _section(s, block, str(s["id"]), None)
-        for s in raw.get("sub_blocks", [])  # type: ignore[union-attr]
+        for s in raw.get("sub_blocks", [])
     )
     return Section(str(raw["id"]), str(raw["title"]), key, questions, subs)
 

@@ -29,7 +29,9 @@ def _line(outcome: Outcome, L: Lang) -> str:
     head = f"[{colour}]{mark}[/] [bold]{escape(outcome.rule_id)}[/]" + (f" {escape(title)}" if title else "")
     found = render(outcome.found, L.code, L.fallback)
     required = render(outcome.required, L.code, L.fallback)
-    text = f"{head} — {escape(found)} [dim]({L.pick('required', 'vereist')}: {escape(required)})[/]"
+    text = f"{head} — {escape(found)}"
+    if outcome.status is not Status.MET:
+        text += f" [dim]({L.pick('required', 'vereist')}: {escape(required)})[/]"
     if outcome.status is Status.ADVISORY:
         advice = (
             L.pick("advice followed", "advies opgevolgd")

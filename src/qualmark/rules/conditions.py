@@ -104,15 +104,12 @@ class FieldCondition:
         if check.op == "eq":
             return bool(value == check.value)
         if check.op == "in":
-            return value in check.value
+            return bool(value in check.value)
         if isinstance(value, Level):
             if not value.comparable(check.value):
                 return False
-            return (
-                value.number >= check.value.number
-                if check.op == "min"
-                else (value.number <= check.value.number)
-            )
+            bound: Level = check.value
+            return value.number >= bound.number if check.op == "min" else value.number <= bound.number
         try:
             return bool(value >= check.value if check.op == "min" else value <= check.value)
         except TypeError:

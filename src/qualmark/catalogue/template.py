@@ -1,0 +1,58 @@
+"""The blank QUAL-IM-G framework: every catalogue question, none answered.
+
+``frameworks/qual-im-g-template.yaml`` is this module's output; ``qualmark new``
+prints it. The question texts stand as comments above their ids so the person
+filling it in reads each question where they answer it.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from qualmark.catalogue import Section, load_catalogue
+
+_HEADER = """\
+# yaml-language-server: $schema=../schemas/framework.schema.json
+#
+# QUAL-IM-G framework template: every question of the Certification development
+# framework (Erasmus+ QUAL-IM-G), unanswered. Answer a question by replacing `~`
+# with text, skip it with {skip: "reason"}, or point to structured data with
+# {see: profile.tasks}. Add your own questions under `questions:` of a block.
+# The eligibility rules go under testing.requirements (see docs/dsl.md).
+qualmark: 1
+id: {id}
+uri: urn:qualmark:framework:{id}
+version: "0.1"
+title: {en: "Name of the quality mark"}
+languages: [en]
+issuer: {name: "Holder of the quality mark"}
+source: {title: "The document this framework encodes"}
+"""
+
+
+def _comment(text: str, indent: str) -> list[str]:
+    return [f"{indent}# {line}" for line in textwrap.wrap(text, width=96 - len(indent))]
+
+
+def _questions(section: Section, indent: str) -> list[str]:
+    lines = []
+    for question in section.questions:
+        lines.extend(_comment(question.text, indent))
+        lines.append(f"{indent}{question.id}: ~")
+    return lines
+
+
+def render_template(framework_id: str = "my-quality-mark") -> str:
+    """The template as YAML text, for a framework with the given id."""
+    lines = [_HEADER.replace("{id}", framework_id)]
+    for block in load_catalogue().blocks:
+        lines.append(f"# Building block {block.id}: {block.title}")
+        lines.append(f"{block.key}:")
+        lines.append("  answers:")
+        lines.extend(_questions(block, "    "))
+        for sub in block.sub_blocks:
+            lines.append("")
+            lines.append(f"    # Sub-block {sub.id}: {sub.title}")
+            lines.extend(_questions(sub, "    "))
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,168 @@
+"""The real CLI, run in a subprocess as users and CI run it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, FRAMEWORKS, ROOT
+
+ESTQF = FRAMEWORKS / "estqf-career-specialist-7.yaml"
+ESTQF_EXAMPLES = EXAMPLES / "estqf-career-specialist-7"
+NOLOC = FRAMEWORKS / "noloc-register-loopbaanprofessional.yaml"
+NOLOC_EXAMPLES = EXAMPLES / "noloc-register-loopbaanprofessional"
+
+
+def qualmark(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "qualmark", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "COLUMNS": "200", "PYTHONIOENCODING": "utf-8"},
+    )
+
+
+def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_validate_every_shipped_framework() -> None:
+    result = qualmark("validate", *sorted(FRAMEWORKS.glob("*.yaml")))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("valid") == len(list(FRAMEWORKS.glob("*.yaml")))
+
+
+def test_validate_reports_every_problem_with_position(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "qualmark: 1\nid: x\nuri: urn:x\nversion: '1'\ntitle: X\nlanguages: [en]\n"
+        "issuer: {name: X}\nsource: {title: X}\ntitel: oops\nprofile:\n  taks: []\n",
+        encoding="utf-8",
+    )
+    result = qualmark("validate", broken)
+    assert result.returncode == 1
+    assert f"{broken}:9:1: error: unknown key 'titel'" in result.stderr
+    assert "did you mean 'title'?" in result.stderr
+    assert f"{broken}:11:3: error: unknown key 'taks'" in result.stderr
+    assert "did you mean 'tasks'?" in result.stderr
+    assert_no_traceback(result)
+
+
+def test_validate_unreadable_yaml_is_bad_input(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("qualmark: 1\nid: [unclosed\n", encoding="utf-8")
+    result = qualmark("validate", broken)
+    assert result.returncode == 2
+    assert f"{broken}:" in result.stderr
+    assert_no_traceback(result)
+
+
+def test_validate_missing_file() -> None:
+    result = qualmark("validate", "no-such-framework.yaml")
+    assert result.returncode == 2
+    assert "no such file" in result.stderr
+    assert_no_traceback(result)
+
+
+def test_check_eligible_portfolio() -> None:
+    result = qualmark("check", ESTQF, ESTQF_EXAMPLES / "eligible.json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ELIGIBLE")
+    assert "B3" in result.stdout
+
+
+def test_check_failing_portfolio_explains_the_gap() -> None:
+    result = qualmark("check", ESTQF, ESTQF_EXAMPLES / "fail-b3-mandatory.json")
+    assert result.returncode == 1
+    assert result.stdout.startswith("NOT ELIGIBLE")
+    assert "→ demonstrate Guidance" in result.stdout
+    assert "estqf-career-specialist-7.yaml:" in result.stdout
+
+
+def test_check_json_output() -> None:
+    result = qualmark("check", ESTQF, ESTQF_EXAMPLES / "fail-b3-elective.json", "--format", "json")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert data["verdict"] == "not_eligible"
+    b3 = next(o for o in data["outcomes"] if o["id"] == "B3")
+    assert b3["status"] == "not_met"
+    assert b3["source"]["section"]
+    assert all(p.startswith("/cases/") for p in b3["evidence"])
+
+
+def test_check_as_of_after_the_standard_expired() -> None:
+    result = qualmark("check", ESTQF, ESTQF_EXAMPLES / "eligible.json", "--as-of", "2028-04-06")
+    assert "valid until 2028-04-05" in result.stdout
+
+
+@pytest.mark.parametrize("value", ["05-04-2028", "tomorrow"])
+def test_check_bad_as_of_is_usage_error(value: str) -> None:
+    result = qualmark("check", ESTQF, ESTQF_EXAMPLES / "eligible.json", "--as-of", value)
+    assert result.returncode == 2
+    assert "YYYY-MM-DD" in result.stderr
+    assert_no_traceback(result)
+
+
+def test_check_refuses_a_bad_portfolio_with_pointers(tmp_path: Path) -> None:
+    data = json.loads((ESTQF_EXAMPLES / "eligible.json").read_text(encoding="utf-8"))
+    data["evidence"][0]["kind"] = "diplomma"
+    data["cases"][0]["colour"] = "blue"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    result = qualmark("check", ESTQF, bad)
+    assert result.returncode == 2
+    assert f"{bad}#/evidence/0/kind" in result.stderr
+    assert f"{bad}#/cases/0" in result.stderr and "colour" in result.stderr
+    assert_no_traceback(result)
+
+
+def test_check_invalid_json(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"framework": "x",\n  "candidate": }', encoding="utf-8")
+    result = qualmark("check", ESTQF, bad)
+    assert result.returncode == 2
+    assert f"{bad}:2:" in result.stderr
+    assert_no_traceback(result)
+
+
+def test_check_portfolio_for_another_framework() -> None:
+    result = qualmark("check", NOLOC, ESTQF_EXAMPLES / "eligible.json")
+    assert result.returncode == 2
+    assert "estqf-career-specialist-7" in result.stderr
+    assert_no_traceback(result)
+
+
+def test_check_in_english_and_dutch() -> None:
+    dutch = qualmark("check", NOLOC, NOLOC_EXAMPLES / "eligible.json")
+    english = qualmark("check", NOLOC, NOLOC_EXAMPLES / "eligible.json", "--lang", "en")
+    assert dutch.returncode == english.returncode == 0, dutch.stderr
+    assert dutch.stdout.startswith("VOLDOET")
+    assert english.stdout.startswith("ELIGIBLE")
+
+
+def test_unknown_language_is_usage_error() -> None:
+    result = qualmark("check", ESTQF, ESTQF_EXAMPLES / "eligible.json", "--lang", "fr")
+    assert result.returncode == 2
+
+
+def test_no_arguments_is_usage_error() -> None:
+    assert qualmark("check").returncode == 2
+
+
+def test_new_prints_the_shipped_template() -> None:
+    result = qualmark("new")
+    assert result.returncode == 0
+    assert result.stdout == (FRAMEWORKS / "qual-im-g-template.yaml").read_text(encoding="utf-8")
+
+
+def test_schema_prints_the_portfolio_schema() -> None:
+    result = qualmark("schema", ESTQF)
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema["properties"]["framework"] == {"const": "estqf-career-specialist-7"}
