@@ -73,8 +73,10 @@ class Evaluation:
         }
 
 
-def _message_json(message: Message, lang: str, fallback: str) -> dict[str, Any]:
-    return {"key": message.key, "text": render(message, lang, fallback)}
+def _message_json(message: Message | None, lang: str, fallback: str) -> dict[str, Any] | None:
+    if message is None:
+        return None
+    return {"text": render(message, lang, fallback), "key": message.key, "params": dict(message.params)}
 
 
 def _outcome_json(outcome: Outcome, lang: str, fallback: str) -> dict[str, Any]:
@@ -83,9 +85,9 @@ def _outcome_json(outcome: Outcome, lang: str, fallback: str) -> dict[str, Any]:
         "kind": outcome.kind,
         "title": text_in(outcome.title, lang, fallback) if outcome.title else None,
         "status": outcome.status.value,
-        "required": render(outcome.required, lang, fallback),
-        "found": render(outcome.found, lang, fallback),
-        "fix": render(outcome.fix, lang, fallback) if outcome.fix else None,
+        "required": _message_json(outcome.required, lang, fallback),
+        "found": _message_json(outcome.found, lang, fallback),
+        "fix": _message_json(outcome.fix, lang, fallback),
         "evidence": list(outcome.evidence),
         "source": {
             "file": outcome.source.file,

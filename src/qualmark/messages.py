@@ -264,7 +264,11 @@ def _declarations_found(p: Mapping[str, Any], L: Lang) -> str:
 
 
 MESSAGES: dict[str, Render] = {
-    "all_of.required": lambda p, L: L.pick(f"all {p['n']} parts met", f"alle {p['n']} onderdelen voldaan"),
+    "all_of.required": lambda p, L: (
+        L.pick(f"all {p['n']} parts met", f"alle {p['n']} onderdelen voldaan")
+        if p["n"] != 1
+        else L.pick("its part met", "het onderdeel voldaan")
+    ),
     "all_of.found": lambda p, L: L.pick(f"{p['met']} of {p['n']} met", f"{p['met']} van {p['n']} voldaan"),
     "all_of.fix": lambda p, L: L.pick("meet ", "voldoe aan ") + L.join(p["ids"]),
     "one_of.required": lambda p, L: (
