@@ -24,6 +24,7 @@ from qualmark.model.framework import (
     FrameworkDocument,
     RequirementNode,
     all_keys,
+    keys_at,
 )
 from qualmark.model.text import languages_of
 from qualmark.rules import RULE_KINDS
@@ -62,8 +63,11 @@ class CompileContext:
     def error(self, path: Path, message: str, hint: str | None = None, *, key: bool = False) -> None:
         self.problems.append(Problem(message, self.smap.span(path, key=key), hint=hint))
 
-    def unknown(self, path: Path, what: str, name: str, candidates: Iterable[str]) -> None:
-        self.error(path, f"unknown {what} '{name}'", choices_hint(name, candidates))
+    def unknown(
+        self, path: Path, what: str, name: str, candidates: Iterable[str], *, where: str = "", key: bool = False
+    ) -> None:
+        """Report an id that names nothing, with a did-you-mean or the choices."""
+        self.error(path, f"unknown {what} '{name}'{where}", choices_hint(name, candidates), key=key)
 
     # -- lists -------------------------------------------------------------------------------
 
@@ -191,7 +195,7 @@ class CompileContext:
                             key=True,
                         )
                     else:
-                        self.unknown(path, f"question of block {number}", question_id, own)
+                        self.unknown(path, "question", question_id, own, where=f" in block {number}", key=True)
                 if isinstance(answer, AnswerDetail):
                     self._check_answer_detail(answer, path)
             for i, added in enumerate(block.questions):
@@ -241,7 +245,7 @@ class CompileContext:
                         self.error(
                             (*path, lang),
                             f"language '{lang}' is not in languages ({', '.join(sorted(declared))})",
-                            "add it to languages or fix the code",
+                            did_you_mean(lang, keys_at(path)) or "add it to languages or fix the code",
                             key=True,
                         )
                 return
@@ -308,7 +312,6 @@ def _found(value: Any) -> str:
 
 def problems_from_validation(exc: ValidationError, data: Any, smap: SourceMap) -> list[Problem]:
     """One problem per distinct (place, message), with positions and hints."""
-    known = all_keys()
     problems: dict[tuple[Path, str], Problem] = {}
     by_place: dict[Path, list[Problem]] = {}
     for err in exc.errors():
@@ -318,7 +321,7 @@ def problems_from_validation(exc: ValidationError, data: Any, smap: SourceMap) -
         if kind == "extra_forbidden":
             name = str(loc[-1]) if loc else "?"
             message = f"unknown key '{name}'"
-            hint = did_you_mean(name, known) or "remove it, or see docs/dsl.md for the keys allowed here"
+            hint = did_you_mean(name, keys_at(loc[:-1])) or "remove it, or see docs/dsl.md for the keys allowed here"
             span = smap.span(loc, key=True)
         elif kind == "missing":
             message = f"missing required key '{err['loc'][-1]}'"

@@ -8,7 +8,7 @@ portfolio elements and declarations, each looked up by id.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from qualmark.model.framework import (
     DeclarationDef,
@@ -55,12 +55,16 @@ class Vocabulary:
 
     name: str
     items: tuple[VocabularyItem, ...]
+    by_id: Mapping[str, VocabularyItem] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {item.id: item for item in self.items})
 
     def ids(self) -> tuple[str, ...]:
-        return tuple(item.id for item in self.items)
+        return tuple(self.by_id)
 
     def get(self, item_id: str) -> VocabularyItem | None:
-        return next((item for item in self.items if item.id == item_id), None)
+        return self.by_id.get(item_id)
 
     def mandatory(self) -> tuple[str, ...]:
         return tuple(item.id for item in self.items if item.group == "mandatory")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
 
@@ -333,6 +333,35 @@ BLOCKS: dict[str, str] = {
     "recertification": "6",
     "organisation": "7",
 }
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The models an annotation can hold (through lists, dicts, unions, Annotated)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in get_args(annotation) for m in _models_in(arg)]
+
+
+def keys_at(path: tuple[str | int, ...]) -> frozenset[str]:
+    """The keys allowed in the mapping at ``path`` of a framework file.
+
+    A part that names no field is a key of a dict (an answer id, a field
+    name): the models stay those of the dict's values.
+
+    >>> sorted(keys_at(("issuer",)))
+    ['name', 'uri']
+    """
+    models: list[type[BaseModel]] = [FrameworkDocument]
+    for part in path:
+        following = [
+            found
+            for model in models
+            for name, info in model.model_fields.items()
+            if part in (name, info.alias)
+            for found in _models_in(info.annotation)
+        ]
+        models = following or models
+    return frozenset(info.alias or name for model in models for name, info in model.model_fields.items())
 
 
 @cache

@@ -56,7 +56,12 @@ def compile_where(
         field = kind.field(name)
         if field is None:
             cc.unknown(
-                (*path, "where", name), f"field of evidence kind '{kind_id}'", name, kind.field_names()
+                (*path, "where", name),
+                "field",
+                name,
+                kind.field_names(),
+                where=f" of evidence kind '{kind_id}'",
+                key=True,
             )
             continue
         compiled, errors = compile_condition(name, condition, field.type, field.values, field.many)
