@@ -148,7 +148,9 @@ def schema(
 
 @app.command()
 def new(
-    framework_id: Annotated[str, typer.Argument(help="Id of the new framework (a-z, 0-9, -).")] = "my-quality-mark",
+    framework_id: Annotated[
+        str, typer.Argument(help="Id of the new framework (a-z, 0-9, -).")
+    ] = "my-quality-mark",
 ) -> None:
     """Print a new framework file: every QUAL-IM-G question, unanswered."""
     if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", framework_id):

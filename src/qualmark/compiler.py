@@ -64,7 +64,14 @@ class CompileContext:
         self.problems.append(Problem(message, self.smap.span(path, key=key), hint=hint))
 
     def unknown(
-        self, path: Path, what: str, name: str, candidates: Iterable[str], *, where: str = "", key: bool = False
+        self,
+        path: Path,
+        what: str,
+        name: str,
+        candidates: Iterable[str],
+        *,
+        where: str = "",
+        key: bool = False,
     ) -> None:
         """Report an id that names nothing, with a did-you-mean or the choices."""
         self.error(path, f"unknown {what} '{name}'{where}", choices_hint(name, candidates), key=key)
@@ -195,7 +202,9 @@ class CompileContext:
                             key=True,
                         )
                     else:
-                        self.unknown(path, "question", question_id, own, where=f" in block {number}", key=True)
+                        self.unknown(
+                            path, "question", question_id, own, where=f" in block {number}", key=True
+                        )
                 if isinstance(answer, AnswerDetail):
                     self._check_answer_detail(answer, path)
             for i, added in enumerate(block.questions):
@@ -288,7 +297,9 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> Path:
     path: list[str | int] = []
     node = data
     for part in loc:
-        if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
             node = node[part]
             path.append(part)
         elif (
@@ -321,7 +332,10 @@ def problems_from_validation(exc: ValidationError, data: Any, smap: SourceMap) -
         if kind == "extra_forbidden":
             name = str(loc[-1]) if loc else "?"
             message = f"unknown key '{name}'"
-            hint = did_you_mean(name, keys_at(loc[:-1])) or "remove it, or see docs/dsl.md for the keys allowed here"
+            hint = (
+                did_you_mean(name, keys_at(loc[:-1]))
+                or "remove it, or see docs/dsl.md for the keys allowed here"
+            )
             span = smap.span(loc, key=True)
         elif kind == "missing":
             message = f"missing required key '{err['loc'][-1]}'"

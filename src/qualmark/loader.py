@@ -23,6 +23,10 @@ class _QualmarkYamlLoader(yaml.SafeLoader):
     """SafeLoader that refuses every tag beyond YAML's own scalars."""
 
 
+# The only tags a list or mapping may carry: YAML's own, implicit ones.
+_PLAIN_COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
+
+
 def _span(file: str, node: yaml.Node) -> Span:
     return Span(file, node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -37,6 +41,10 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         self.smap.values[path] = _span(self.smap.file, node)
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_COLLECTION_TAGS:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"could not determine a constructor for the tag {node.tag!r}", node.start_mark
+            )
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -131,12 +139,22 @@ def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+class _NotJson(ValueError):
+    """NaN and Infinity, which Python's json module accepts but JSON does not have."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotJson(f"{name} is not a JSON number")
+
+
 def parse_json(text: str, file: str) -> Any:
-    """Parse JSON, refusing duplicate keys; errors carry ``file:line:col``."""
+    """Parse JSON, refusing duplicate keys and NaN/Infinity; errors carry ``file:line:col``."""
     try:
-        return json.loads(text, object_pairs_hook=_refuse_duplicates)
+        return json.loads(text, object_pairs_hook=_refuse_duplicates, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise LoadError([Problem(f"invalid JSON: {exc.msg}", Span(file, exc.lineno, exc.colno))]) from None
+    except _NotJson as exc:
+        raise LoadError([Problem(f"invalid JSON: {exc}", Span(file, 1, 1), hint="write a number")]) from None
     except ValueError as exc:
         raise LoadError([Problem(f"invalid JSON: {exc}", Span(file, 1, 1), hint="remove one")]) from None
 

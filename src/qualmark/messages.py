@@ -69,7 +69,7 @@ class Lang:
             n = value.get(key)
             if n:
                 parts.append(f"{n} " + self.pick(en1 if n == 1 else en2, nl1 if n == 1 else nl2))
-        return " ".join(parts) or "0"
+        return ", ".join(parts) or "0"
 
     def condition(self, c: Mapping[str, Any]) -> str:
         field, op, value = c["field"], c["op"], c.get("value")
@@ -112,7 +112,7 @@ def _evidence_fix_mend(p: Mapping[str, Any], L: Lang) -> str:
     parts = []
     if p["failed"]:
         parts.append(
-            L.pick("a document that meets ", "een document dat voldoet aan ")
+            L.pick("provide a document that meets ", "lever een document dat voldoet aan ")
             + L.conditions([{k: v for k, v in c.items() if k != "actual"} for c in p["failed"]])
         )
     if p["unstated"]:
@@ -122,7 +122,7 @@ def _evidence_fix_mend(p: Mapping[str, Any], L: Lang) -> str:
                 f"vermeld {L.join(p['unstated'])} bij '{p['item']}'",
             )
         )
-    return L.pick("provide ", "lever ") + L.pick(" or ", " of ").join(parts)
+    return L.pick(" or ", " of ").join(parts)
 
 
 def _total_found(p: Mapping[str, Any], L: Lang) -> str:
@@ -324,9 +324,15 @@ MESSAGES: dict[str, Render] = {
     "experience.years.required": lambda p, L: L.pick(
         f"active for at least {L.num(p['min'])} years", f"tenminste {L.num(p['min'])} jaar actief"
     ),
-    "experience.years.found": lambda p, L: L.pick(
-        f"active since {p['since']}: {p['years']} years, {p['months']} months",
-        f"actief sinds {p['since']}: {p['years']} jaar, {p['months']} maanden",
+    "experience.years.found": lambda p, L: (
+        L.pick(f"active since {p['since']}: ", f"actief sinds {p['since']}: ")
+        + (
+            L.pick("after the evaluation date", "na de beoordelingsdatum")
+            if p.get("future")
+            else L.duration({"years": p["years"], "months": p["months"]})
+            if p["years"] or p["months"]
+            else L.pick("less than a month", "minder dan een maand")
+        )
     ),
     "experience.years.none": lambda p, L: L.pick(
         "no start date of activity given", "geen startdatum opgegeven"
@@ -380,7 +386,11 @@ MESSAGES: dict[str, Render] = {
     "demonstrate.required": _demonstrate_required,
     "demonstrate.found": lambda p, L: (
         L.pick(f"{p['n']} of {p['total']} shown", f"{p['n']} van {p['total']} aangetoond")
-        + (L.pick(f", {p['electives']} elective(s)", f", {p['electives']} keuze-onderdeel/-delen") if p["electives"] else "")
+        + (
+            L.pick(f", {p['electives']} elective(s)", f", {p['electives']} keuze-onderdeel/-delen")
+            if p["electives"]
+            else ""
+        )
     ),
     "demonstrate.fix": _demonstrate_fix,
     "demonstrate.each_case.required": lambda p, L: L.pick("shown in every case", "in elke casus aangetoond"),

@@ -13,6 +13,7 @@ from qualmark.errors import PortfolioError, Problem
 from qualmark.loader import load_json, parse_json
 from qualmark.model.portfolio import Portfolio
 from qualmark.schema import portfolio_schema
+from qualmark.suggest import choices_hint, did_you_mean
 
 
 def pointer(path: Any) -> str:
@@ -22,10 +23,7 @@ def pointer(path: Any) -> str:
 
 def _hint(error: Any) -> str | None:
     if error.validator == "enum":
-        allowed = ", ".join(map(str, error.validator_value[:12]))
-        return f"use one of: {allowed}" + (", …" if len(error.validator_value) > 12 else "")
-    if error.validator == "additionalProperties":
-        return "remove it, or check its spelling (see docs/portfolio.md)"
+        return choices_hint(str(error.instance), map(str, error.validator_value))
     if error.validator == "required":
         return "add it"
     if error.validator in ("format", "pattern") and "date" in str(error.schema.get("format", "")):
@@ -33,18 +31,37 @@ def _hint(error: Any) -> str | None:
     return None
 
 
+def _unknown_keys(error: Any, file: str | None) -> list[Problem]:
+    """One problem per key that ``additionalProperties: false`` refused, pointing at the key."""
+    allowed = list(error.schema.get("properties", {}))
+    extra = [key for key in error.instance if key not in allowed]
+    return [
+        Problem(
+            f"unknown key '{key}'",
+            pointer=pointer([*error.absolute_path, key]),
+            hint=did_you_mean(key, allowed) or "remove it (see docs/portfolio.md for the keys allowed here)",
+            file=file,
+        )
+        for key in extra
+    ]
+
+
 def schema_problems(validator: Draft202012Validator, data: Any, file: str | None) -> list[Problem]:
     """Every schema violation, as problems with JSON pointers."""
-    problems = []
+    problems: list[Problem] = []
     for error in validator.iter_errors(data):
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            problems.extend(_unknown_keys(error, file))
+            continue
         where = pointer(error.absolute_path)
-        if error.validator == "propertyNames":
-            where = pointer([*error.absolute_path, error.instance])
         message = error.message
-        if error.validator == "enum" and len(str(message)) > 160:
+        if "propertyNames" in error.relative_schema_path:  # reported as the inner check (enum)
+            where = pointer([*error.absolute_path, error.instance])
+            message = f"unknown key '{error.instance}'"
+        elif error.validator == "enum":
             message = f"{error.instance!r} is not allowed here"
         problems.append(Problem(message, pointer=where, hint=_hint(error), file=file))
-    return problems
+    return sorted(problems, key=lambda p: p.pointer or "")
 
 
 @cache

@@ -52,7 +52,9 @@ def diploma(id: str = "d1", **fields: Any) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(
-    ("value", "status"), [(True, MET), (False, NOT_MET), (None, INCOMPLETE)], ids=["true", "false", "unstated"]
+    ("value", "status"),
+    [(True, MET), (False, NOT_MET), (None, INCOMPLETE)],
+    ids=["true", "false", "unstated"],
 )
 def test_equality_on_a_boolean(value: bool | None, status: Status) -> None:
     fw = rule("where: {signed: true}")
@@ -65,7 +67,9 @@ def test_equality_on_a_text_with_listed_values() -> None:
     assert check(fw, diploma(field="mens-en-organisatie")).status is MET
     result = check(fw, diploma(field="techniek"))
     assert result.status is NOT_MET
-    assert en(result.found) == "closest: 'Diploma d1', which fails field = mens-en-organisatie (found: techniek)"
+    assert (
+        en(result.found) == "closest: 'Diploma d1', which fails field = mens-en-organisatie (found: techniek)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -133,7 +137,9 @@ def test_level_shortfall_is_explained() -> None:
     assert en(result.required) == "1 × Diploma (level ≥ NLQF6)"
     assert en(result.found) == "closest: 'Diploma d1', which fails level ≥ NLQF6 (found: NLQF5)"
     assert en(result.fix) == "provide a document that meets level ≥ NLQF6"
-    assert nl(result.found) == "dichtstbij: 'Diploma d1', dat voldoet niet aan level ≥ NLQF6 (gevonden: NLQF5)"
+    assert (
+        nl(result.found) == "dichtstbij: 'Diploma d1', dat voldoet niet aan level ≥ NLQF6 (gevonden: NLQF5)"
+    )
     assert nl(result.fix) == "lever een document dat voldoet aan level ≥ NLQF6"
     assert result.evidence == ("/evidence/0",)
 
@@ -276,7 +282,10 @@ def test_max_age_exactly_two_years_passes_one_day_more_fails() -> None:
     result = check(fw, diploma(issued="2024-03-09"))
     assert result.status is NOT_MET
     assert en(result.found) == "closest: 'Diploma d1', which fails at most 2 years old (found: 2024-03-09)"
-    assert nl(result.found) == "dichtstbij: 'Diploma d1', dat voldoet niet aan maximaal 2 jaar oud (gevonden: 2024-03-09)"
+    assert (
+        nl(result.found)
+        == "dichtstbij: 'Diploma d1', dat voldoet niet aan maximaal 2 jaar oud (gevonden: 2024-03-09)"
+    )
 
 
 def test_max_age_document_issued_on_the_evaluation_date_passes_and_a_future_one_fails() -> None:

@@ -69,14 +69,8 @@ def _index(catalogue: QuestionCatalogue) -> dict[str, Question]:
 
 
 def _section(raw: dict[str, Any], block: str, sub: str | None, key: str | None) -> Section:
-    questions = tuple(
-        Question(str(q["id"]), str(q["text"]), block, sub)
-        for q in raw.get("questions", [])
-    )
-    subs = tuple(
-        _section(s, block, str(s["id"]), None)
-        for s in raw.get("sub_blocks", [])
-    )
+    questions = tuple(Question(str(q["id"]), str(q["text"]), block, sub) for q in raw.get("questions", []))
+    subs = tuple(_section(s, block, str(s["id"]), None) for s in raw.get("sub_blocks", []))
     return Section(str(raw["id"]), str(raw["title"]), key, questions, subs)
 
 

@@ -229,7 +229,7 @@ class DiversitySpec(Model):
 
 
 class CasesSpec(Model):
-    count: Annotated[int, Field(ge=1)] | CountRange
+    count: Annotated[int, Field(ge=1)] | CountRange | None = None
     within_years: Annotated[int, Field(ge=1)] | None = None
     diverse: DiversitySpec | None = None
 

@@ -29,6 +29,7 @@ class CasesRule(Rule):
     """
 
     KEY = "cases"
+    counted: bool = True  # whether the rule states a count
     min_count: int = 1
     max_count: int | None = None
     within_years: int | None = None
@@ -40,20 +41,26 @@ class CasesRule(Rule):
     ) -> Self | None:
         spec = node.cases
         assert spec is not None
+        if spec.count is None and spec.within_years is None and spec.diverse is None:
+            cc.error(
+                (*path, "cases"), "the cases rule states no condition", "give count, within_years or diverse"
+            )
+            return None
+        counted = spec.count is not None
         if isinstance(spec.count, CountRange):
             low, high = spec.count.min or 0, spec.count.max
             if high is not None and high < low:
                 cc.error((*path, "cases", "count"), f"count max {high} is below min {low}")
         else:
-            low = high = spec.count
+            low, high = spec.count or 0, spec.count
         fields = tuple(spec.diverse.any_of) if spec.diverse else ()
         cc.resolve_ids((*path, "cases", "diverse", "any_of"), "case field", fields, cc.catalogues.case_fields)
         if fields and high is not None and high < 2:
             cc.error((*path, "cases", "diverse"), "diversity needs at least two cases", "raise count")
-        return cls(header, low, high, spec.within_years, fields)
+        return cls(header, counted, low, high, spec.within_years, fields)
 
     def check(self, ctx: Context) -> Outcome:
-        parts = [self._count(ctx)]
+        parts = [self._count(ctx)] if self.counted else []
         if self.within_years is not None:
             parts.append(self._recent(ctx, self.within_years))
         if self.diverse:

@@ -98,11 +98,13 @@ class AtLeastRule(Rule):
             )
             return None
         parts = cc.compile_children(spec.of, (*path, "at_least", "of"))
-        if spec.n > len(spec.of):
+        counted = sum(not part.advisory for part in spec.of)  # advisory parts never count
+        if spec.n > counted:
             cc.error(
                 (*path, "at_least", "n"),
-                f"at_least {spec.n} can never be met: there are {len(spec.of)} parts",
-                f"lower n to at most {len(spec.of)}",
+                f"at_least {spec.n} can never be met: there are {counted} parts"
+                + ("" if counted == len(spec.of) else " that are not advisory"),
+                f"lower n to at most {counted}",
             )
         return cls(header, spec.n, parts)
 

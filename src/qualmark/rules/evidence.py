@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Self
 
@@ -97,8 +98,11 @@ class _EvidenceBase(Rule):
     conditions: tuple[FieldCondition, ...] = ()
     max_age: Duration | None = None
 
-    def inspect(self, ctx: Context) -> list[ItemCheck]:
-        """Every item of the kind, with the conditions it fails or leaves open."""
+    def inspect(self, ctx: Context, stated: tuple[str, ...] = ()) -> list[ItemCheck]:
+        """Every item of the kind, with the conditions it fails or leaves open.
+
+        ``stated`` names fields an item must state besides those in conditions.
+        """
         delta = to_delta(self.max_age)
         result = []
         for index, item in enumerate(ctx.portfolio.evidence):
@@ -113,6 +117,7 @@ class _EvidenceBase(Rule):
                     unstated.append(condition.field)
                 elif not ok:
                     failed.extend(_failure(condition.field, c, value) for c in checks)
+            unstated.extend(name for name in stated if item.field(name) is None and name not in unstated)
             if delta is not None:
                 self._check_age(item, ctx.as_of, delta, failed, unstated)
             result.append(ItemCheck(index, item, tuple(failed), tuple(unstated)))
@@ -201,6 +206,14 @@ class EvidenceRule(_EvidenceBase):
                 msg("evidence.none", kind=label),
                 fix=msg("evidence.fix_add", kind=label, count=self.count - len(met)),
             )
+        if len(met) == len(items):  # every item qualifies; there are too few of them
+            return self.outcome(
+                Status.INCOMPLETE,
+                required,
+                msg("evidence.found", kind=label, items=[i.name() for i in met]),
+                fix=msg("evidence.fix_add", kind=label, count=self.count - len(met)),
+                evidence=tuple(i.pointer for i in met),
+            )
         status = Status.INCOMPLETE if len(met) + len(open_) >= self.count else Status.NOT_MET
         closest = min(
             (i for i in items if i.status is not Status.MET), key=lambda i: (len(i.failed), len(i.unstated))
@@ -261,10 +274,16 @@ class TotalRule(_EvidenceBase):
         )
 
     def check(self, ctx: Context) -> Outcome:
-        items = self.inspect(ctx)
-        counted = [i for i in items if i.status is Status.MET and i.item.field(self.field) is not None]
-        total = sum(float(i.item.field(self.field)) for i in counted)
-        pending = sum(float(i.item.field(self.field) or 0) for i in items if i.status is Status.INCOMPLETE)
+        items = self.inspect(ctx, stated=(self.field,))
+        counted = [i for i in items if i.status is Status.MET]
+        # fsum: 24.4 + 39.8 + 33.8 hours is 98, not 97.99999999999999
+        total = math.fsum(float(i.item.field(self.field)) for i in counted)
+        pending = [i for i in items if i.status is Status.INCOMPLETE]
+        could_add = (
+            math.inf
+            if any(self.field in i.unstated for i in pending)
+            else math.fsum(float(i.item.field(self.field)) for i in pending)
+        )
         not_counted = [
             {"item": i.name(), "failed": list(i.failed), "unstated": list(i.unstated)}
             for i in items
@@ -290,7 +309,7 @@ class TotalRule(_EvidenceBase):
         )
         if total >= self.minimum:
             status = Status.MET
-        elif not items or total + pending >= self.minimum:
+        elif not items or total + could_add >= self.minimum:
             status = Status.INCOMPLETE
         else:
             status = Status.NOT_MET

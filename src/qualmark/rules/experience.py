@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Self
 
@@ -99,14 +100,16 @@ class ExperienceRule(Rule):
     def _hours(self, ctx: Context, minimum: float) -> Outcome:
         experience = ctx.portfolio.experience
         entries = experience.hours if experience else []
-        counted = 0.0
-        excluded: dict[str, float] = {}
+        by_activity: dict[str, list[float]] = {}
         for entry in entries:
-            activity = ctx.catalogues.activities[entry.activity]
-            if activity.counts:
-                counted += entry.hours
-            else:
-                excluded[entry.activity] = excluded.get(entry.activity, 0) + entry.hours
+            by_activity.setdefault(entry.activity, []).append(entry.hours)
+        # fsum: decimal hours add up exactly (399.9 + 800.1 is 1,200)
+        counted = math.fsum(
+            h for a, hs in by_activity.items() if ctx.catalogues.activities[a].counts for h in hs
+        )
+        excluded = {
+            a: math.fsum(hs) for a, hs in by_activity.items() if not ctx.catalogues.activities[a].counts
+        }
         short = max(minimum - counted, 0)
         if counted >= minimum:
             status = Status.MET
@@ -142,7 +145,13 @@ class ExperienceRule(Rule):
             "years",
             status,
             required,
-            msg("experience.years.found", since=since.isoformat(), years=span.years, months=span.months),
+            msg(
+                "experience.years.found",
+                since=since.isoformat(),
+                years=span.years,
+                months=span.months,
+                future=since > ctx.as_of,
+            ),
             msg("experience.years.fix", date=reached.isoformat()),
             ("/experience/active_since",),
         )
