@@ -1,10 +1,13 @@
 """qualmark: quality marks for career-guidance practitioners as checkable rules.
 
->>> from qualmark import load_framework, load_portfolio          # doctest: +SKIP
->>> framework = load_framework("frameworks/noloc-register-loopbaanprofessional.yaml")  # doctest: +SKIP
->>> evaluation = framework.evaluate(load_portfolio("eligible.json"))  # doctest: +SKIP
->>> evaluation.verdict                                           # doctest: +SKIP
-<Verdict.ELIGIBLE: 'eligible'>
+Load a framework once, evaluate many portfolios::
+
+    from qualmark import load_framework, load_portfolio
+
+    framework = load_framework("frameworks/noloc-register-loopbaanprofessional.yaml")
+    evaluation = framework.evaluate(load_portfolio("eligible.json"))
+    evaluation.verdict        # Verdict.ELIGIBLE, NOT_ELIGIBLE or INCOMPLETE
+    evaluation.to_json("en")  # the explained outcome tree as data
 """
 
 from qualmark.errors import (

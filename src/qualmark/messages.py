@@ -72,7 +72,7 @@ class Lang:
         return ", ".join(parts) or "0"
 
     def condition(self, c: Mapping[str, Any]) -> str:
-        field, op, value = c["field"], c["op"], c.get("value")
+        field, op, value = self.text(c.get("label") or c["field"]), c["op"], c.get("value")
         if op == "max_age":
             age = self.duration(value or {})
             text = self.pick(f"at most {age} old", f"maximaal {age} oud")
@@ -127,8 +127,8 @@ def _evidence_fix_mend(p: Mapping[str, Any], L: Lang) -> str:
 
 def _total_found(p: Mapping[str, Any], L: Lang) -> str:
     text = L.pick(
-        f"{L.num(p['total'])} of {L.num(p['min'])} {p['field']} from {p['counted']} item(s)",
-        f"{L.num(p['total'])} van {L.num(p['min'])} {p['field']} uit {p['counted']} stuk(ken)",
+        f"{L.num(p['total'])} of {L.num(p['min'])} {L.text(p['unit'])} from {p['counted']} item(s)",
+        f"{L.num(p['total'])} van {L.num(p['min'])} {L.text(p['unit'])} uit {p['counted']} stuk(ken)",
     )
     if p["short"]:
         text += f" — {L.num(p['short'])} " + L.pick("short", "te weinig")
@@ -302,15 +302,15 @@ MESSAGES: dict[str, Render] = {
     "evidence.fix_mend": _evidence_fix_mend,
     "total.required": lambda p, L: (
         L.pick(
-            f"at least {L.num(p['min'])} {p['field']} of {L.text(p['kind'])}",
-            f"minstens {L.num(p['min'])} {p['field']} aan {L.text(p['kind'])}",
+            f"at least {L.num(p['min'])} {L.text(p['unit'])} of {L.text(p['kind'])}",
+            f"minstens {L.num(p['min'])} {L.text(p['unit'])} aan {L.text(p['kind'])}",
         )
         + (f" ({L.conditions(p['conditions'])})" if p["conditions"] else "")
     ),
     "total.found": _total_found,
     "total.fix": lambda p, L: L.pick(
-        f"add {L.num(p['short'])} {p['field']} of {L.text(p['kind'])}",
-        f"voeg {L.num(p['short'])} {p['field']} aan {L.text(p['kind'])} toe",
+        f"add {L.num(p['short'])} {L.text(p['unit'])} of {L.text(p['kind'])}",
+        f"voeg {L.num(p['short'])} {L.text(p['unit'])} aan {L.text(p['kind'])} toe",
     ),
     "experience.hours.required": lambda p, L: L.pick(
         f"at least {L.num(p['min'])} hours of qualifying work",

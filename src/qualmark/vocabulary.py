@@ -41,11 +41,11 @@ class FieldInfo:
 
 # Fields every evidence item has, whatever its kind (see docs/portfolio.md).
 COMMON_EVIDENCE_FIELDS: Mapping[str, FieldInfo] = {
-    "title": FieldInfo("title", "text"),
-    "issuer": FieldInfo("issuer", "text"),
-    "issued": FieldInfo("issued", "date"),
-    "document": FieldInfo("document", "text"),
-    "note": FieldInfo("note", "text"),
+    "title": FieldInfo("title", "text", label={"en": "title", "nl": "titel"}),
+    "issuer": FieldInfo("issuer", "text", label={"en": "issuer", "nl": "uitgever"}),
+    "issued": FieldInfo("issued", "date", label={"en": "date of issue", "nl": "datum van uitgifte"}),
+    "document": FieldInfo("document", "text", label={"en": "document", "nl": "document"}),
+    "note": FieldInfo("note", "text", label={"en": "note", "nl": "toelichting"}),
 }
 
 
@@ -84,6 +84,11 @@ class EvidenceKindInfo:
 
     def field_names(self) -> tuple[str, ...]:
         return (*COMMON_EVIDENCE_FIELDS, *self.fields)
+
+    def field_label(self, name: str) -> Text:
+        """How a field is called in messages: its label, else its name."""
+        info = self.field(name)
+        return info.label if info is not None and info.label is not None else name
 
 
 @dataclass(frozen=True, slots=True)

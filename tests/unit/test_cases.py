@@ -79,7 +79,7 @@ def test_count_range(n: int, status: Status) -> None:
 
 
 def test_count_range_is_described() -> None:
-    result = check("C2.count")
+    result = check("C2")  # a rule stating one condition is that condition
     assert en(result.required) == "at least 2 cases, at most 3"
     assert nl(result.required) == "minstens 2 casussen, hoogstens 3"
 

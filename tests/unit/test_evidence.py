@@ -297,7 +297,7 @@ def test_max_age_document_issued_on_the_evaluation_date_passes_and_a_future_one_
 def test_max_age_without_issued_date_is_incomplete() -> None:
     result = check(rule(AGED), diploma())
     assert result.status is INCOMPLETE
-    assert "does not state issued" in en(result.found)
+    assert "does not state date of issue" in en(result.found)
 
 
 @pytest.mark.parametrize(

@@ -23,15 +23,13 @@ _VERDICT = {
 }
 
 
-def _line(outcome: Outcome, L: Lang) -> str:
-    mark, colour = _MARK[outcome.status]
+def _line(outcome: Outcome, L: Lang, needed: bool) -> str:
+    """One requirement. ``needed`` is false below a met parent: an alternative not taken."""
+    failing = outcome.status in (Status.NOT_MET, Status.INCOMPLETE)
+    mark, colour = _MARK[outcome.status] if needed or not failing else ("○", "dim")
     title = L.text(outcome.title) if outcome.title else ""
     head = f"[{colour}]{mark}[/] [bold]{escape(outcome.rule_id)}[/]" + (f" {escape(title)}" if title else "")
-    found = render(outcome.found, L.code, L.fallback)
-    required = render(outcome.required, L.code, L.fallback)
-    text = f"{head} — {escape(found)}"
-    if outcome.status is not Status.MET:
-        text += f" [dim]({L.pick('required', 'vereist')}: {escape(required)})[/]"
+    text = f"{head} — {escape(render(outcome.found, L.code, L.fallback))}"
     if outcome.status is Status.ADVISORY:
         advice = (
             L.pick("advice followed", "advies opgevolgd")
@@ -39,18 +37,24 @@ def _line(outcome: Outcome, L: Lang) -> str:
             else L.pick("advice not followed (does not count)", "advies niet opgevolgd (telt niet mee)")
         )
         text += f" [blue]{advice}[/]"
+    if not failing:
+        return text
+    if not needed:
+        return text + f" [dim]({L.pick('not needed', 'niet nodig')})[/]"
+    required = render(outcome.required, L.code, L.fallback)
+    text += f" [dim]({L.pick('required', 'vereist')}: {escape(required)})[/]"
     if outcome.fix is not None:
         text += f"\n   [{colour}]→ {escape(render(outcome.fix, L.code, L.fallback))}[/]"
-    if outcome.status in (Status.NOT_MET, Status.INCOMPLETE) and outcome.source is not None:
+    if outcome.source is not None:
         section = f", {outcome.source.section}" if outcome.source.section else ""
         text += f"\n   [dim]{escape(outcome.source.file)}:{outcome.source.line}{escape(section)}[/]"
     return text
 
 
-def _add(tree: Tree, outcome: Outcome, L: Lang) -> None:
-    branch = tree.add(_line(outcome, L))
+def _add(tree: Tree, outcome: Outcome, L: Lang, needed: bool = True) -> None:
+    branch = tree.add(_line(outcome, L, needed))
     for child in outcome.children:
-        _add(branch, child, L)
+        _add(branch, child, L, needed and outcome.status is not Status.MET)
 
 
 def render_text(evaluations: list[Evaluation], console: Console, lang: str | None) -> None:

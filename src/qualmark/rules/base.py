@@ -7,6 +7,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar, Self
 
+from qualmark import explain
 from qualmark.explain import Message, Outcome, SourceRef, Status
 from qualmark.model.portfolio import Portfolio
 from qualmark.model.text import Text
@@ -86,6 +87,40 @@ class Rule(ABC):
             fix=fix if status in (Status.NOT_MET, Status.INCOMPLETE) else None,
             evidence=evidence,
             source=self.header.source,
+            children=children,
+        )
+
+    def part(
+        self,
+        suffix: str,
+        status: Status,
+        required: Message,
+        found: Message,
+        fix: Message,
+        evidence: tuple[str, ...] = (),
+    ) -> Outcome:
+        """The outcome of one condition of a rule that states several (``B1.hours``)."""
+        return Outcome(
+            rule_id=f"{self.header.id}.{suffix}",
+            kind=f"{self.KEY}.{suffix}",
+            status=status,
+            required=required,
+            found=found,
+            fix=fix if status in (Status.NOT_MET, Status.INCOMPLETE) else None,
+            evidence=evidence,
+            source=self.header.source,
+        )
+
+    def combine_parts(self, parts: list[Outcome]) -> Outcome:
+        """All parts must be met; a rule stating a single condition is that condition."""
+        if len(parts) == 1:
+            return replace(parts[0], rule_id=self.header.id, title=self.header.title)
+        children = tuple(parts)
+        return self.outcome(
+            explain.all_of(c.status for c in children),
+            msg("all_of.required", n=len(children)),
+            msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
+            fix=msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET]),
             children=children,
         )
 

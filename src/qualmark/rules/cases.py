@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Self
 
 from dateutil.relativedelta import relativedelta
 
-from qualmark import explain
-from qualmark.explain import Message, Outcome, Status
+from qualmark.explain import Outcome, Status
 from qualmark.model.framework import CountRange
+from qualmark.model.text import Text
 from qualmark.rules.base import Context, Rule, RuleHeader, msg
 
 if TYPE_CHECKING:
@@ -65,34 +66,7 @@ class CasesRule(Rule):
             parts.append(self._recent(ctx, self.within_years))
         if self.diverse:
             parts.append(self._diversity(ctx))
-        children = tuple(parts)
-        return self.outcome(
-            explain.all_of(c.status for c in children),
-            msg("all_of.required", n=len(children)),
-            msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
-            fix=msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET]),
-            children=children,
-        )
-
-    def _part(
-        self,
-        suffix: str,
-        status: Status,
-        required: Message,
-        found: Message,
-        fix: Message,
-        evidence: tuple[str, ...] = (),
-    ) -> Outcome:
-        return Outcome(
-            rule_id=f"{self.header.id}.{suffix}",
-            kind=f"cases.{suffix}",
-            status=status,
-            required=required,
-            found=found,
-            fix=fix if status is not Status.MET else None,
-            evidence=evidence,
-            source=self.header.source,
-        )
+        return self.combine_parts(parts)
 
     def _count(self, ctx: Context) -> Outcome:
         n = len(ctx.portfolio.cases)
@@ -102,7 +76,7 @@ class CasesRule(Rule):
             status = Status.NOT_MET
         else:
             status = Status.MET
-        return self._part(
+        return self.part(
             "count",
             status,
             msg("cases.count.required", min=self.min_count, max=self.max_count),
@@ -128,7 +102,7 @@ class CasesRule(Rule):
         else:
             status = Status.MET
         pointers = tuple(f"/cases/{i}/period" for i in range(len(ctx.portfolio.cases)))
-        return self._part(
+        return self.part(
             "period",
             status,
             msg("cases.period.required", years=years, oldest=oldest.isoformat(), as_of=ctx.as_of.isoformat()),
@@ -141,6 +115,11 @@ class CasesRule(Rule):
 
     def _diversity(self, ctx: Context) -> Outcome:
         cases = ctx.portfolio.cases
+
+        def labels(names: Iterable[str]) -> list[Text]:
+            fields = ctx.catalogues.case_fields
+            return [fields[n].label or n for n in names]
+
         differing, unstated = [], []
         for name in self.diverse:
             values = [case.field(name) for case in cases]
@@ -155,11 +134,11 @@ class CasesRule(Rule):
             status = Status.INCOMPLETE
         else:
             status = Status.NOT_MET
-        return self._part(
+        return self.part(
             "diversity",
             status,
-            msg("cases.diversity.required", fields=list(self.diverse)),
-            msg("cases.diversity.found", differing=differing, unstated=unstated, n=len(cases)),
-            msg("cases.diversity.fix", fields=list(self.diverse)),
+            msg("cases.diversity.required", fields=labels(self.diverse)),
+            msg("cases.diversity.found", differing=labels(differing), unstated=labels(unstated), n=len(cases)),
+            msg("cases.diversity.fix", fields=labels(self.diverse)),
             tuple(f"/cases/{i}" for i in range(len(cases))),
         )

@@ -16,9 +16,10 @@ if TYPE_CHECKING:
     from qualmark.source import Path
 
 
-def _gap(outcome: Outcome) -> int:
-    """How far an outcome is from passing: its failing leaves."""
-    return len(explain.failing_leaves([outcome]))
+def _gap(outcome: Outcome) -> tuple[int, int]:
+    """How far an outcome is from passing: its failing leaves, then fewest leaves already met."""
+    met = sum(1 for o in outcome.walk() if not o.children and o.status is Status.MET)
+    return len(explain.failing_leaves([outcome])), -met
 
 
 @dataclass(frozen=True)

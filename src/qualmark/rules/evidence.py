@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Self
 
@@ -147,11 +148,20 @@ class _EvidenceBase(Rule):
     def kind_label(self, ctx: Context) -> Text:
         return ctx.catalogues.evidence_kinds[self.kind].label
 
-    def required_conditions(self) -> list[dict[str, Any]]:
+    def labelled(self, ctx: Context, conditions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Conditions as message parameters, each with the label of its field."""
+        kind = ctx.catalogues.evidence_kinds[self.kind]
+        return [{**c, "label": kind.field_label(c["field"])} for c in conditions]
+
+    def field_labels(self, ctx: Context, names: Iterable[str]) -> list[Text]:
+        kind = ctx.catalogues.evidence_kinds[self.kind]
+        return [kind.field_label(name) for name in names]
+
+    def required_conditions(self, ctx: Context) -> list[dict[str, Any]]:
         described = [{"field": c.field, **check.describe()} for c in self.conditions for check in c.checks]
         if self.max_age is not None:
             described.append({"field": "issued", "op": "max_age", "value": describe_age(self.max_age)})
-        return described
+        return self.labelled(ctx, described)
 
 
 def _failure(field: str, check: Check, value: Any) -> dict[str, Any]:
@@ -190,7 +200,7 @@ class EvidenceRule(_EvidenceBase):
         open_ = [i for i in items if i.status is Status.INCOMPLETE]
         label = self.kind_label(ctx)
         required = msg(
-            "evidence.required", kind=label, count=self.count, conditions=self.required_conditions()
+            "evidence.required", kind=label, count=self.count, conditions=self.required_conditions(ctx)
         )
         if len(met) >= self.count:
             return self.outcome(
@@ -223,14 +233,14 @@ class EvidenceRule(_EvidenceBase):
             kind=label,
             met=len(met),
             item=closest.name(),
-            failed=list(closest.failed),
-            unstated=list(closest.unstated),
+            failed=self.labelled(ctx, closest.failed),
+            unstated=self.field_labels(ctx, closest.unstated),
         )
         fix: Message = msg(
             "evidence.fix_mend",
             item=closest.name(),
-            failed=list(closest.failed),
-            unstated=list(closest.unstated),
+            failed=self.labelled(ctx, closest.failed),
+            unstated=self.field_labels(ctx, closest.unstated),
         )
         return self.outcome(
             status, required, found, fix=fix, evidence=tuple(i.pointer for i in [*met, closest])
@@ -285,7 +295,11 @@ class TotalRule(_EvidenceBase):
             else math.fsum(float(i.item.field(self.field)) for i in pending)
         )
         not_counted = [
-            {"item": i.name(), "failed": list(i.failed), "unstated": list(i.unstated)}
+            {
+                "item": i.name(),
+                "failed": self.labelled(ctx, i.failed),
+                "unstated": self.field_labels(ctx, i.unstated),
+            }
             for i in items
             if i not in counted
         ]
@@ -294,13 +308,15 @@ class TotalRule(_EvidenceBase):
         required = msg(
             "total.required",
             field=self.field,
+            unit=ctx.catalogues.evidence_kinds[self.kind].field_label(self.field),
             kind=label,
             min=self.minimum,
-            conditions=self.required_conditions(),
+            conditions=self.required_conditions(ctx),
         )
         found = msg(
             "total.found",
             field=self.field,
+            unit=ctx.catalogues.evidence_kinds[self.kind].field_label(self.field),
             total=total,
             min=self.minimum,
             short=short,
@@ -317,6 +333,12 @@ class TotalRule(_EvidenceBase):
             status,
             required,
             found,
-            fix=msg("total.fix", field=self.field, short=short, kind=label),
+            fix=msg(
+                "total.fix",
+                field=self.field,
+                unit=ctx.catalogues.evidence_kinds[self.kind].field_label(self.field),
+                short=short,
+                kind=label,
+            ),
             evidence=tuple(i.pointer for i in counted),
         )

@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Self
 
 from dateutil.relativedelta import relativedelta
 
-from qualmark import explain
-from qualmark.explain import Message, Outcome, Status
+from qualmark.explain import Outcome, Status
 from qualmark.rules.base import Context, Rule, RuleHeader, msg
 
 if TYPE_CHECKING:
@@ -68,34 +67,7 @@ class ExperienceRule(Rule):
             parts.append(self._years(ctx, self.min_years_active))
         if self.currently_practising:
             parts.append(self._current(ctx))
-        children = tuple(parts)
-        return self.outcome(
-            explain.all_of(c.status for c in children),
-            msg("all_of.required", n=len(children)),
-            msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
-            fix=msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET]),
-            children=children,
-        )
-
-    def _part(
-        self,
-        suffix: str,
-        status: Status,
-        required: Message,
-        found: Message,
-        fix: Message,
-        evidence: tuple[str, ...],
-    ) -> Outcome:
-        return Outcome(
-            rule_id=f"{self.header.id}.{suffix}",
-            kind=f"experience.{suffix}",
-            status=status,
-            required=required,
-            found=found,
-            fix=fix if status is not Status.MET else None,
-            evidence=evidence,
-            source=self.header.source,
-        )
+        return self.combine_parts(parts)
 
     def _hours(self, ctx: Context, minimum: float) -> Outcome:
         experience = ctx.portfolio.experience
@@ -116,7 +88,7 @@ class ExperienceRule(Rule):
         else:
             status = Status.INCOMPLETE if not entries else Status.NOT_MET
         labels = [{"activity": ctx.catalogues.activities[a].label, "hours": h} for a, h in excluded.items()]
-        return self._part(
+        return self.part(
             "hours",
             status,
             msg("experience.hours.required", min=minimum),
@@ -130,7 +102,7 @@ class ExperienceRule(Rule):
         since: dt.date | None = experience.active_since if experience else None
         required = msg("experience.years.required", min=minimum)
         if since is None:
-            return self._part(
+            return self.part(
                 "years",
                 Status.INCOMPLETE,
                 required,
@@ -141,7 +113,7 @@ class ExperienceRule(Rule):
         span = relativedelta(ctx.as_of, since) if ctx.as_of >= since else relativedelta()
         status = Status.MET if since + years_delta(minimum) <= ctx.as_of else Status.NOT_MET
         reached = since + years_delta(minimum)
-        return self._part(
+        return self.part(
             "years",
             status,
             required,
@@ -160,7 +132,7 @@ class ExperienceRule(Rule):
         experience = ctx.portfolio.experience
         value = experience.currently_practising if experience else None
         status = {True: Status.MET, False: Status.NOT_MET, None: Status.INCOMPLETE}[value]
-        return self._part(
+        return self.part(
             "current",
             status,
             msg("experience.current.required"),
