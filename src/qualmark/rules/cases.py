@@ -138,7 +138,9 @@ class CasesRule(Rule):
             "diversity",
             status,
             msg("cases.diversity.required", fields=labels(self.diverse)),
-            msg("cases.diversity.found", differing=labels(differing), unstated=labels(unstated), n=len(cases)),
+            msg(
+                "cases.diversity.found", differing=labels(differing), unstated=labels(unstated), n=len(cases)
+            ),
             msg("cases.diversity.fix", fields=labels(self.diverse)),
             tuple(f"/cases/{i}" for i in range(len(cases))),
         )
