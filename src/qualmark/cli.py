@@ -19,6 +19,7 @@ from qualmark.explain import Verdict
 from qualmark.framework import Framework, load_framework
 from qualmark.portfolio import load_portfolio
 from qualmark.report import RENDERERS
+from qualmark.schema import framework_schema
 
 
 class ExitCode(IntEnum):
@@ -125,7 +126,7 @@ def check(
     bad = False
     for path in portfolios:
         try:
-            evaluations.append(compiled.evaluate(load_portfolio(path), as_of=date))
+            evaluations.append(compiled.evaluate(load_portfolio(path, compiled), as_of=date))
         except QualmarkError as exc:
             _report(exc, f"cannot evaluate {path}")
             bad = True
@@ -139,11 +140,18 @@ def check(
 
 @app.command()
 def schema(
-    framework: Annotated[Path, typer.Argument(help="The framework YAML file.", show_default=False)],
+    framework: Annotated[
+        Path | None, typer.Argument(help="The framework YAML file.", show_default=False)
+    ] = None,
+    dsl: Annotated[
+        bool, typer.Option("--dsl", help="Print the schema of framework files instead (for editors).")
+    ] = False,
 ) -> None:
-    """Print the JSON Schema of the framework's portfolios."""
-    compiled = _load(framework)
-    out.out(json.dumps(compiled.portfolio_schema(), ensure_ascii=False, indent=2), highlight=False)
+    """Print the JSON Schema of a framework's portfolios (or, with --dsl, of framework files)."""
+    if dsl == (framework is not None):
+        _fail("give either a FRAMEWORK (its portfolio schema) or --dsl (the framework-file schema)")
+    document = framework_schema() if framework is None else _load(framework).portfolio_schema()
+    out.out(json.dumps(document, ensure_ascii=False, indent=2), highlight=False)
 
 
 @app.command()

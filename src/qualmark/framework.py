@@ -48,22 +48,27 @@ class Framework:
     def _validator(self) -> Draft202012Validator:
         return Draft202012Validator(self.portfolio_schema(), format_checker=FormatChecker())
 
-    def check_portfolio(self, portfolio: Portfolio) -> None:
-        """Raise :class:`PortfolioError` (with JSON pointers) unless the portfolio fits this framework."""
-        if portfolio.framework != self.id:
+    def check_data(self, data: Any, file: str | None = None) -> None:
+        """Raise unless plain portfolio data fits this framework (problems carry JSON pointers)."""
+        named = data.get("framework") if isinstance(data, dict) else None
+        if isinstance(named, str) and named != self.id:
             raise EvaluationError(
                 [
                     Problem(
-                        f"the portfolio is for framework '{portfolio.framework}', not '{self.id}'",
+                        f"the portfolio is for framework '{named}', not '{self.id}'",
                         pointer="/framework",
-                        file=portfolio.source,
+                        file=file,
                         hint="check it against the framework it names",
                     )
                 ]
             )
-        problems = schema_problems(self._validator, portfolio.raw, portfolio.source)
+        problems = schema_problems(self._validator, data, file)
         if problems:
             raise PortfolioError(problems)
+
+    def check_portfolio(self, portfolio: Portfolio) -> None:
+        """Raise :class:`PortfolioError` (with JSON pointers) unless the portfolio fits this framework."""
+        self.check_data(portfolio.raw, portfolio.source)
 
     def evaluate(self, portfolio: Portfolio, as_of: dt.date | None = None) -> Evaluation:
         """Check and evaluate a portfolio as of a date (default: its submission date)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path as FsPath
-from typing import Any
+from typing import Any, Protocol
 
 from jsonschema import Draft202012Validator, FormatChecker
 from pydantic import ValidationError
@@ -69,13 +69,29 @@ def _generic_validator() -> Draft202012Validator:
     return Draft202012Validator(portfolio_schema(), format_checker=FormatChecker())
 
 
-def portfolio_from_data(data: Any, file: str | None = None) -> Portfolio:
-    """Check plain data against the framework-independent shape and build a :class:`Portfolio`."""
+class PortfolioChecker(Protocol):
+    """What can check a portfolio's plain data: a framework (its own schema)."""
+
+    def check_data(self, data: Any, file: str | None) -> None: ...
+
+
+def portfolio_from_data(
+    data: Any, file: str | None = None, framework: PortfolioChecker | None = None
+) -> Portfolio:
+    """Check plain data and build a :class:`Portfolio`.
+
+    With a framework, the data is checked against that framework's schema, so
+    every problem is reported in one go; without, against the shape every
+    portfolio has.
+    """
     if not isinstance(data, dict):
         raise PortfolioError([Problem("a portfolio is a JSON object", pointer="", file=file)])
-    problems = schema_problems(_generic_validator(), data, file)
-    if problems:
-        raise PortfolioError(problems)
+    if framework is not None:
+        framework.check_data(data, file)
+    else:
+        problems = schema_problems(_generic_validator(), data, file)
+        if problems:
+            raise PortfolioError(problems)
     try:
         return Portfolio.model_validate({**data, "source": file, "raw": data})
     except ValidationError as exc:  # the schema should have caught it; say where anyway
@@ -84,11 +100,13 @@ def portfolio_from_data(data: Any, file: str | None = None) -> Portfolio:
         ) from None
 
 
-def load_portfolio(path: str | FsPath) -> Portfolio:
-    """Read a portfolio JSON file."""
-    return portfolio_from_data(load_json(path), str(path))
+def load_portfolio(path: str | FsPath, framework: PortfolioChecker | None = None) -> Portfolio:
+    """Read a portfolio JSON file (checked against ``framework`` when given)."""
+    return portfolio_from_data(load_json(path), str(path), framework)
 
 
-def parse_portfolio(text: str, file: str = "<portfolio>") -> Portfolio:
-    """Parse a portfolio from JSON text."""
-    return portfolio_from_data(parse_json(text, file), file)
+def parse_portfolio(
+    text: str, file: str = "<portfolio>", framework: PortfolioChecker | None = None
+) -> Portfolio:
+    """Parse a portfolio from JSON text (checked against ``framework`` when given)."""
+    return portfolio_from_data(parse_json(text, file), file, framework)

@@ -157,10 +157,3 @@ def framework_schema() -> dict[str, Any]:
     schema["$schema"] = SCHEMA_DIALECT
     schema["title"] = "qualmark framework file (DSL version 1)"
     return schema
-
-
-if __name__ == "__main__":  # python -m qualmark.schema > schemas/framework.schema.json
-    import json
-    import sys
-
-    sys.stdout.write(json.dumps(framework_schema(), ensure_ascii=False, indent=2) + "\n")

@@ -166,3 +166,15 @@ def test_schema_prints_the_portfolio_schema() -> None:
     assert result.returncode == 0
     schema = json.loads(result.stdout)
     assert schema["properties"]["framework"] == {"const": "estqf-career-specialist-7"}
+
+
+def test_every_problem_of_a_portfolio_in_one_run(tmp_path: Path) -> None:
+    data = json.loads((ESTQF_EXAMPLES / "eligible.json").read_text(encoding="utf-8"))
+    data["submitted"] = "2026-13-01"  # wrong for every framework
+    data["cases"][0]["demonstrates"]["competences"][0]["id"] = "b-3-4-guidance"  # wrong for this one
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    result = qualmark("check", ESTQF, bad)
+    assert result.returncode == 2
+    assert f"{bad}#/submitted" in result.stderr
+    assert f"{bad}#/cases/0/demonstrates/competences/0/id" in result.stderr

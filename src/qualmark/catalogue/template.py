@@ -31,7 +31,12 @@ source: {title: "The document this framework encodes"}
 
 
 def _comment(text: str, indent: str) -> list[str]:
-    return [f"{indent}# {line}" for line in textwrap.wrap(text, width=96 - len(indent))]
+    return [
+        f"{indent}# {line}"
+        for line in textwrap.wrap(
+            text, width=96 - len(indent), break_on_hyphens=False, break_long_words=False
+        )
+    ]
 
 
 def _questions(section: Section, indent: str) -> list[str]:

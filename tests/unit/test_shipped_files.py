@@ -1,0 +1,49 @@
+"""Files generated from the code stay in step with it, and the template is the blank form."""
+
+from __future__ import annotations
+
+import json
+
+from qualmark import load_framework
+from qualmark.catalogue import load_catalogue
+from qualmark.catalogue.template import render_template
+from qualmark.loader import load_yaml
+from qualmark.schema import framework_schema
+from tests.conftest import FRAMEWORKS, ROOT
+
+TEMPLATE = FRAMEWORKS / "qual-im-g-template.yaml"
+
+
+def test_editor_schema_is_current() -> None:
+    shipped = json.loads((ROOT / "schemas" / "framework.schema.json").read_text(encoding="utf-8"))
+    assert shipped == framework_schema(), "run: qualmark schema --dsl > schemas/framework.schema.json"
+
+
+def test_shipped_template_is_the_generated_one() -> None:
+    assert TEMPLATE.read_text(encoding="utf-8") == render_template()
+
+
+def test_template_lists_every_question_unanswered_under_its_block() -> None:
+    data, _ = load_yaml(TEMPLATE)
+    for block in load_catalogue().blocks:
+        answers = data[block.key]["answers"]
+        assert list(answers) == [q.id for q in block.all_questions()]
+        assert all(value is None for value in answers.values())
+
+
+def test_template_shows_each_question_text_above_its_id() -> None:
+    lines = TEMPLATE.read_text(encoding="utf-8").splitlines()
+    for question in load_catalogue().questions():
+        at = lines.index(f"    {question.id}: ~")
+        comment = []
+        for line in reversed(lines[:at]):
+            if not line.startswith("    # ") or line.startswith("    # Sub-block"):
+                break
+            comment.insert(0, line.removeprefix("    # "))
+        assert " ".join(comment) == question.text
+
+
+def test_template_validates_with_no_requirements() -> None:
+    framework = load_framework(TEMPLATE)
+    assert framework.rules == ()
+    assert framework.id == "my-quality-mark"
