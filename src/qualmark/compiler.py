@@ -33,8 +33,7 @@ from qualmark.source import Path, SourceMap
 from qualmark.suggest import choices_hint, did_you_mean
 from qualmark.vocabulary import Catalogues, EvidenceKindInfo, FieldInfo, Vocabulary
 
-# The keys every rule may carry besides its kind, and keys that belong to a kind.
-_COMMON = {"id", "title", "source", "description", "advisory"}
+# Keys that qualify a rule kind; each kind lists the ones it takes in MODIFIERS.
 _MODIFIERS = {
     "where",
     "max_age",
@@ -150,8 +149,9 @@ class CompileContext:
             first = self.smap.span((*self._rule_ids[node.id], "id"))
             self.error((*path, "id"), f"rule id '{node.id}' is used twice (first at line {first.line})")
         self._rule_ids.setdefault(node.id, path)
-        given = node.model_dump(by_alias=True, exclude_defaults=True, exclude_none=True)
-        kinds = [key for key in given if key in RULE_KINDS]
+        fields = type(node).model_fields
+        given = [fields[name].alias or name for name in node.model_fields_set]
+        kinds = sorted(key for key in given if key in RULE_KINDS)
         if isinstance(node.at_least, int) and "at_least" in kinds and node.demonstrate is not None:
             kinds.remove("at_least")  # `at_least: n` is a selection of `demonstrate`
         if len(kinds) != 1:

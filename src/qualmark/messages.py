@@ -381,7 +381,7 @@ MESSAGES: dict[str, Render] = {
     ),
     "cases.diversity.fix": lambda p, L: (
         L.pick("choose cases that differ in ", "kies casussen die verschillen in ")
-        + L.pick(" or ", " of ").join(p["fields"])
+        + L.pick(" or ", " of ").join(L.text(f) for f in p["fields"])
     ),
     "demonstrate.required": _demonstrate_required,
     "demonstrate.found": lambda p, L: (
@@ -412,7 +412,7 @@ MESSAGES: dict[str, Render] = {
     "reflection.case.fix": lambda p, L: (
         L.pick(f"answer in {p['case']}: ", f"beantwoord in {p['case']}: ") + L.join(p["missing"])
     ),
-    "reflection.fix_no_cases": lambda p, L: L.pick(
+    "cases.fix_none": lambda p, L: L.pick(
         "add the case descriptions", "voeg de casusbeschrijvingen toe"
     ),
     "declarations.required": lambda p, L: L.pick(

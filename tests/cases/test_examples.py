@@ -7,6 +7,7 @@ the folder that the manifest does not list is an error too.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,7 @@ def test_example_outcome(folder: str, path: Path, expected: dict[str, object]) -
     for gap in evaluation.gaps():
         assert gap.fix is not None, f"{gap.rule_id} fails without saying what would make it pass"
         assert gap.status in (Status.NOT_MET, Status.INCOMPLETE)
+    # every sentence of the explanation can be written in both languages, and is JSON
+    for lang in ("en", "nl"):
+        text = json.dumps(evaluation.to_json(lang), ensure_ascii=False)
+        assert "{'" not in text, "a message shows raw data instead of words"

@@ -82,11 +82,6 @@ class DemonstrateRule(Rule):
                 f"electives min {electives} can never be met: {name} has {len(vocabulary.electives())} electives",
                 "mark items group: elective, or lower min",
             )
-        if node.not_relevant is not None and node.across == "each_case":
-            cc.error(
-                (*path, "not_relevant"),
-                "not_relevant needs across: cases: with each_case every case shows every item",
-            )
         selection = Selection(
             tuple(dict.fromkeys((*required, *including))), at_least, electives, vocabulary.electives()
         )
@@ -99,18 +94,30 @@ class DemonstrateRule(Rule):
         entries = case.demonstrates.get(self.vocabulary, [])
         return {d.id: j for j, d in reversed(list(enumerate(entries))) if d.text.strip()}
 
+    def _excused(self, case: Case) -> frozenset[str]:
+        """Items the case marks not relevant (judged by the `not_relevant` part)."""
+        if self.not_relevant is None:
+            return frozenset()
+        return frozenset(entry.id for entry in case.not_relevant.get(self.vocabulary, []))
+
     def check(self, ctx: Context) -> Outcome:
         cases = ctx.portfolio.cases
         if self.across == "each_case":
-            children = tuple(
-                self._judge(ctx, [(i, c)], f"{self.header.id}/{c.id}") for i, c in enumerate(cases)
-            )
+            parts = [
+                self._judge(ctx, [(i, c)], f"{self.header.id}/{c.id}", self._excused(c))
+                for i, c in enumerate(cases)
+            ]
+            if self.not_relevant is not None and cases:
+                parts.append(self._not_relevant(ctx))
+            children = tuple(parts)
             status = explain.all_of(c.status for c in children) if cases else Status.INCOMPLETE
             return self.outcome(
                 status,
                 msg("demonstrate.each_case.required", n=len(cases)),
                 msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
-                fix=msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET]),
+                fix=msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET])
+                if cases
+                else msg("cases.fix_none"),
                 children=children,
             )
         main = self._judge(ctx, list(enumerate(cases)), self.header.id)
@@ -127,14 +134,17 @@ class DemonstrateRule(Rule):
             children=(nr,),
         )
 
-    def _judge(self, ctx: Context, cases: list[tuple[int, Case]], rule_id: str) -> Outcome:
+    def _judge(
+        self, ctx: Context, cases: list[tuple[int, Case]], rule_id: str, excused: frozenset[str] = frozenset()
+    ) -> Outcome:
+        """The selection over ``cases``; ``excused`` items need not be shown (marked not relevant)."""
         shown: dict[str, list[str]] = {}
         for i, case in cases:
             for item_id, j in self._shown(case).items():
                 shown.setdefault(item_id, []).append(f"/cases/{i}/demonstrates/{self.vocabulary}/{j}")
         vocabulary = ctx.catalogues.vocabularies[self.vocabulary]
         sel = self.selection
-        missing = [i for i in sel.required if i not in shown]
+        missing = [i for i in sel.required if i not in shown and i not in excused]
         short_any = max(sel.at_least - len(shown), 0)
         shown_electives = [i for i in sel.elective_ids if i in shown]
         short_electives = max(sel.electives - len(shown_electives), 0)

@@ -74,7 +74,7 @@ class ReflectionRule(Rule):
             status,
             msg("reflection.required", n=len(self.items), vocabulary=self.vocabulary),
             msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
-            fix=msg("reflection.fix_no_cases")
+            fix=msg("cases.fix_none")
             if not cases
             else msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET]),
             children=tuple(children),
