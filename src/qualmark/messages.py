@@ -158,9 +158,26 @@ def _hours_found(p: Mapping[str, Any], L: Lang) -> str:
     return text
 
 
+# The profile vocabularies by name, for sentences such as "all 8 tasks".
+_VOCABULARY_NAMES = {
+    "tasks": ("tasks", "taken"),
+    "knowledge_areas": ("knowledge areas", "kennisgebieden"),
+    "competences": ("competences", "competenties"),
+    "attitude": ("attitude criteria", "attitudecriteria"),
+    "general_skills": ("general skills", "algemene vaardigheden"),
+}
+
+
 def _demonstrate_required(p: Mapping[str, Any], L: Lang) -> str:
     parts = []
-    if p["required"]:
+    en, nl = _VOCABULARY_NAMES.get(p["vocabulary"], (p["vocabulary"], p["vocabulary"]))
+    scope = p.get("scope")
+    if scope == "all":
+        parts.append(L.pick(f"all {p['total']} {en}", f"alle {p['total']} {nl}"))
+    elif scope == "mandatory":
+        n = len(p["required"])
+        parts.append(L.pick(f"all {n} mandatory {en}", f"alle {n} verplichte {nl}"))
+    elif p["required"]:
         parts.append(L.pick("each of: ", "elk van: ") + L.join(p["required"]))
     if p["at_least"]:
         parts.append(
@@ -412,9 +429,7 @@ MESSAGES: dict[str, Render] = {
     "reflection.case.fix": lambda p, L: (
         L.pick(f"answer in {p['case']}: ", f"beantwoord in {p['case']}: ") + L.join(p["missing"])
     ),
-    "cases.fix_none": lambda p, L: L.pick(
-        "add the case descriptions", "voeg de casusbeschrijvingen toe"
-    ),
+    "cases.fix_none": lambda p, L: L.pick("add the case descriptions", "voeg de casusbeschrijvingen toe"),
     "declarations.required": lambda p, L: L.pick(
         f"{len(p['texts'])} declaration(s) agreed", f"{len(p['texts'])} verklaring(en) onderschreven"
     ),

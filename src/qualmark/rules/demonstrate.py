@@ -22,6 +22,7 @@ class Selection:
     """What must be shown: named items, a number of any items, a number of electives."""
 
     required: tuple[str, ...]  # every one of these (all, all mandatory, including)
+    scope: str | None  # "all" or "mandatory" when `all:` chose them, for the explanation
     at_least: int  # this many items in all
     electives: int  # this many electives
     elective_ids: tuple[str, ...]
@@ -40,7 +41,7 @@ class DemonstrateRule(Rule):
     MODIFIERS = frozenset({"across", "all", "at_least", "including", "electives", "not_relevant"})
     vocabulary: str = ""
     across: Literal["cases", "each_case"] = "cases"
-    selection: Selection = Selection((), 0, 0, ())
+    selection: Selection = Selection((), None, 0, 0, ())
     not_relevant: NotRelevantSpec | None = None
 
     @classmethod
@@ -82,9 +83,11 @@ class DemonstrateRule(Rule):
                 f"electives min {electives} can never be met: {name} has {len(vocabulary.electives())} electives",
                 "mark items group: elective, or lower min",
             )
-        selection = Selection(
-            tuple(dict.fromkeys((*required, *including))), at_least, electives, vocabulary.electives()
-        )
+        named = tuple(dict.fromkeys((*required, *including)))
+        scope = None
+        if node.all_ is not None and len(named) == len(required):  # `including` names nothing more
+            scope = "all" if node.all_ is True else "mandatory"
+        selection = Selection(named, scope, at_least, electives, vocabulary.electives())
         return cls(header, name, node.across or "cases", selection, node.not_relevant)
 
     # -- evaluation ----------------------------------------------------------------------------
@@ -161,6 +164,7 @@ class DemonstrateRule(Rule):
             required=msg(
                 "demonstrate.required",
                 vocabulary=self.vocabulary,
+                scope=sel.scope,
                 required=[labels(self.vocabulary, i) for i in sel.required],
                 at_least=sel.at_least,
                 electives=sel.electives,
