@@ -7,6 +7,7 @@ Counts and texts below were read off shared/seeds/000_4db56e3bac17df0a.txt (besi
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -199,7 +200,10 @@ def _seed_questions() -> list[str]:
     return questions
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the seed documents are not in this checkout")
+# CI always has the shared folder beside the checkout; a developer's clone may not.
+@pytest.mark.skipif(
+    not SEED.exists() and not os.environ.get("CI"), reason="the seed documents are not beside this checkout"
+)
 def test_the_seed_has_215_questions_and_the_catalogue_every_one_in_order() -> None:
     seed = _seed_questions()
     assert len(seed) == 215
