@@ -57,7 +57,7 @@ def bench_portfolio(framework: Framework, example: Path) -> None:
     json_time = best(lambda: json.loads(raw), 200)
     schema_time = best(lambda: schema_problems(validator, portfolio.raw, None), 50)
     evaluate = best(lambda: framework.evaluate(portfolio), 50)
-    full = best(lambda: framework.evaluate(parse_portfolio(raw, str(example))), 50)
+    full = best(lambda: framework.evaluate(parse_portfolio(raw, str(example), framework)), 50)
     row(f"  evaluate {framework.id}/{example.name}", evaluate, json_time, "json.loads")
     row("  … its schema check alone", schema_time, evaluate, "evaluate")
     row("  parse + check + evaluate", full, json_time, "json.loads")

@@ -32,6 +32,9 @@ class Framework:
     rules: tuple[Rule, ...]
     source_map: SourceMap = field(repr=False)
 
+    def __repr__(self) -> str:
+        return f"Framework(id={self.id!r}, file={self.file!r}, rules={len(self.rules)})"
+
     @property
     def id(self) -> str:
         return self.document.id
@@ -72,7 +75,8 @@ class Framework:
 
     def evaluate(self, portfolio: Portfolio, as_of: dt.date | None = None) -> Evaluation:
         """Check and evaluate a portfolio as of a date (default: its submission date)."""
-        self.check_portfolio(portfolio)
+        if portfolio._checked_by is not self:  # not already checked when it was read
+            self.check_portfolio(portfolio)
         return evaluate(self, portfolio, as_of or portfolio.submitted)
 
 

@@ -93,11 +93,13 @@ def portfolio_from_data(
         if problems:
             raise PortfolioError(problems)
     try:
-        return Portfolio.model_validate({**data, "source": file, "raw": data})
+        portfolio = Portfolio.model_validate({**data, "source": file, "raw": data})
     except ValidationError as exc:  # the schema should have caught it; say where anyway
         raise PortfolioError(
             [Problem(e["msg"], pointer=pointer(e["loc"]), file=file) for e in exc.errors()]
         ) from None
+    portfolio._checked_by = framework
+    return portfolio
 
 
 def load_portfolio(path: str | FsPath, framework: PortfolioChecker | None = None) -> Portfolio:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 
 class PortfolioModel(BaseModel):
@@ -112,3 +112,6 @@ class Portfolio(PortfolioModel):
 
     source: str | None = Field(default=None, exclude=True)
     raw: dict[str, Any] = Field(default_factory=dict, exclude=True, repr=False)
+    # The framework whose schema this portfolio was checked against when it was read,
+    # so that evaluating it does not check it twice.
+    _checked_by: object = PrivateAttr(default=None)
