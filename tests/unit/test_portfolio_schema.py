@@ -308,3 +308,21 @@ def test_a_refused_portfolio_is_never_evaluated() -> None:
     parsed = parse_portfolio(json.dumps(portfolio(evidence=[{"id": "x", "kind": "degree"}])), "p.json")
     with pytest.raises(PortfolioError):
         FRAMEWORK.evaluate(parsed)
+
+
+def test_read_against_the_framework_every_problem_is_reported_at_once() -> None:
+    data = portfolio()
+    data["submitted"] = "2026-13-01"  # wrong in any portfolio
+    data["evidence"][0]["kind"] = "diplomma"  # wrong for this framework
+    with pytest.raises(PortfolioError) as error:
+        parse_portfolio(json.dumps(data), "p.json", FRAMEWORK)
+    assert {"/submitted", "/evidence/0/kind"} <= {p.pointer for p in error.value.problems}
+
+
+def test_a_portfolio_read_without_the_framework_is_checked_when_evaluated() -> None:
+    data = portfolio()
+    data["evidence"][0]["kind"] = "diplomma"  # fits the shape of every portfolio, not this framework
+    read = parse_portfolio(json.dumps(data), "p.json")
+    with pytest.raises(PortfolioError) as error:
+        FRAMEWORK.evaluate(read)
+    assert [p.pointer for p in error.value.problems] == ["/evidence/0/kind"]
