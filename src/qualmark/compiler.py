@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from qualmark.catalogue import QuestionCatalogue, load_catalogue
 from qualmark.errors import FrameworkError, Problem
@@ -29,6 +29,7 @@ from qualmark.model.framework import (
 from qualmark.model.text import languages_of
 from qualmark.rules import RULE_KINDS
 from qualmark.rules.base import Rule, RuleHeader
+from qualmark.shape import problems_from_validation
 from qualmark.source import Path, SourceMap
 from qualmark.suggest import choices_hint, did_you_mean
 from qualmark.vocabulary import Catalogues, EvidenceKindInfo, FieldInfo, Vocabulary
@@ -227,21 +228,25 @@ class CompileContext:
             self._check_see(answer.see, (*path, "see"))
 
     def _check_see(self, target: str, path: Path) -> None:
+        """`see:` names a part of this file (a key path like profile.tasks or testing.case_fields.x)."""
         value: Any = self.document
         walked: list[str] = []
         for part in target.split("."):
-            fields = type(value).model_fields if hasattr(type(value), "model_fields") else {}
-            if part not in fields:
-                self.unknown(
-                    path,
-                    "part of the framework",
-                    ".".join([*walked, part]),
-                    [".".join([*walked, f]) for f in fields],
-                )
+            if isinstance(value, BaseModel):
+                choices = list(type(value).model_fields)
+                value = getattr(value, part, None) if part in choices else None
+            elif isinstance(value, dict):
+                choices = list(value)
+                value = value.get(part)
+            else:
+                choices = []
+                value = None
+            if value is None:
+                choices = [".".join([*walked, c]) for c in choices]
+                self.unknown(path, "part of the framework", ".".join([*walked, part]), choices)
                 return
-            value = getattr(value, part)
             walked.append(part)
-        if value in (None, [], {}):
+        if value in ([], {}) or (isinstance(value, BaseModel) and value == type(value)()):
             self.error(path, f"'{target}' is empty", "fill it in, or answer the question in words")
 
     def check_languages(self, data: Any, path: Path = ()) -> None:
@@ -269,103 +274,6 @@ def _looks_like_text(mapping: Mapping[str, Any]) -> bool:
     """A mapping of language codes (not of DSL keys such as ``min`` or ``any_of``)."""
     keys = all_keys()
     return all(len(k) in (2, 3) and k.isalpha() and k.islower() and k not in keys for k in mapping)
-
-
-# -- pydantic errors as problems -----------------------------------------------------------
-
-
-_TYPE_NAMES = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "float_type": "a number",
-    "float_parsing": "a number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping",
-    "model_type": "a mapping",
-    "model_attributes_type": "a mapping",
-    "date_type": "a date (YYYY-MM-DD)",
-    "date_parsing": "a date (YYYY-MM-DD)",
-    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
-}
-
-
-def _clean_loc(loc: tuple[Any, ...], data: Any) -> Path:
-    """Keep the parts of a pydantic ``loc`` that are real keys or indexes of ``data``."""
-    path: list[str | int] = []
-    node = data
-    for part in loc:
-        if (isinstance(node, dict) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-        ):
-            node = node[part]
-            path.append(part)
-        elif (
-            isinstance(part, str) and isinstance(node, dict) and part not in node and path and loc[-1] == part
-        ):
-            path.append(part)  # a missing or unknown key at the end
-    return tuple(path)
-
-
-def _found(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    return f"'{value}'"
-
-
-def problems_from_validation(exc: ValidationError, data: Any, smap: SourceMap) -> list[Problem]:
-    """One problem per distinct (place, message), with positions and hints."""
-    problems: dict[tuple[Path, str], Problem] = {}
-    by_place: dict[Path, list[Problem]] = {}
-    for err in exc.errors():
-        loc = _clean_loc(tuple(err["loc"]), data)
-        kind = err["type"]
-        hint = None
-        if kind == "extra_forbidden":
-            name = str(loc[-1]) if loc else "?"
-            message = f"unknown key '{name}'"
-            hint = (
-                did_you_mean(name, keys_at(loc[:-1]))
-                or "remove it, or see docs/dsl.md for the keys allowed here"
-            )
-            span = smap.span(loc, key=True)
-        elif kind == "missing":
-            message = f"missing required key '{err['loc'][-1]}'"
-            span = smap.span(loc[:-1] if loc and loc[-1] == err["loc"][-1] else loc)
-            loc = (*loc, f"<missing {err['loc'][-1]}>")
-        elif kind in _TYPE_NAMES:
-            message = f"expected {_TYPE_NAMES[kind]}, found {_found(err.get('input'))}"
-            span = smap.span(loc)
-        else:
-            message = err["msg"]
-            span = smap.span(loc)
-        problem = Problem(message, span, hint=hint)
-        problems.setdefault((loc, message), problem)
-        by_place.setdefault(loc, []).append(problem)
-    # A value that fits none of a union's forms yields one error per form: say it once.
-    result: list[Problem] = []
-    for group in by_place.values():
-        distinct = list(dict.fromkeys(group))
-        if len(distinct) > 1 and not any(
-            "unknown key" in p.message or "missing" in p.message for p in distinct
-        ):
-            result.append(
-                Problem(
-                    "this value has none of the allowed forms: " + "; or ".join(p.message for p in distinct),
-                    distinct[0].span,
-                )
-            )
-        else:
-            result.extend(distinct)
-    return result
 
 
 def compile_document(data: Any, smap: SourceMap) -> tuple[FrameworkDocument, Catalogues, tuple[Rule, ...]]:

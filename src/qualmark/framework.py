@@ -75,9 +75,38 @@ class Framework:
 
     def evaluate(self, portfolio: Portfolio, as_of: dt.date | None = None) -> Evaluation:
         """Check and evaluate a portfolio as of a date (default: its submission date)."""
+        if not self.rules:
+            raise EvaluationError(
+                [
+                    Problem(
+                        f"framework '{self.id}' states no requirements, so there is nothing to check",
+                        file=self.file,
+                        hint="add rules under testing.requirements (see docs/dsl.md)",
+                    )
+                ]
+            )
         if portfolio._checked_by is not self:  # not already checked when it was read
             self.check_portfolio(portfolio)
-        return evaluate(self, portfolio, as_of or portfolio.submitted)
+        return evaluate(self, portfolio, _evaluation_date(as_of, portfolio.submitted))
+
+
+# Dates the calendar arithmetic of the rules (up to 200 years back) can handle.
+EARLIEST, LATEST = dt.date(1800, 1, 1), dt.date(9000, 12, 31)
+
+
+def _evaluation_date(as_of: object, submitted: dt.date) -> dt.date:
+    """``as_of`` as a plain date (a datetime counts by its date); the submission date by default."""
+    if as_of is None:
+        as_of = submitted
+    if isinstance(as_of, dt.datetime):
+        as_of = as_of.date()
+    if not isinstance(as_of, dt.date):
+        raise EvaluationError([Problem(f"as_of must be a date, not {type(as_of).__name__} {as_of!r}")])
+    if not EARLIEST <= as_of <= LATEST:
+        raise EvaluationError(
+            [Problem(f"the evaluation date {as_of.isoformat()} is outside {EARLIEST.year}–{LATEST.year}")]
+        )
+    return as_of
 
 
 def _build(data: Any, smap: SourceMap) -> Framework:

@@ -441,7 +441,13 @@ MESSAGES: dict[str, Render] = {
         + ("" if p["assessed"] else L.pick(" (required, not assessed)", " (verplicht, niet beoordeeld)"))
     ),
     "present.found": lambda p, L: (
-        L.pick("provided", "aanwezig") if p["provided"] else L.pick("missing", "ontbreekt")
+        L.pick("provided", "aanwezig")
+        if p["provided"]
+        else L.pick(
+            "marked as provided, but no document or text given", "aangevinkt, maar zonder document of tekst"
+        )
+        if p.get("empty")
+        else L.pick("missing", "ontbreekt")
     ),
     "present.fix": lambda p, L: L.pick(f"add {L.text(p['element'])}", f"voeg {L.text(p['element'])} toe"),
     "notice.expired": lambda p, L: L.pick(

@@ -113,18 +113,21 @@ def test_an_element_provided_is_met(element: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize(
-    "element",
+    ("element", "found"),
     [
-        {"provided": False, "document": "cv.pdf"},
-        {"provided": True},
-        {"provided": True, "document": "  ", "text": ""},
+        ({"provided": False, "document": "cv.pdf"}, "missing"),
+        ({"provided": True}, "marked as provided, but no document or text given"),
+        (
+            {"provided": True, "document": "  ", "text": ""},
+            "marked as provided, but no document or text given",
+        ),
     ],
     ids=["not-provided", "nothing-attached", "blank"],
 )
-def test_an_element_without_content_is_incomplete(element: dict[str, Any]) -> None:
+def test_an_element_without_content_is_incomplete(element: dict[str, Any], found: str) -> None:
     result = check("CV", elements={"cv": element})
     assert result.status is INCOMPLETE
-    assert en(result.found) == "missing"
+    assert en(result.found) == found
 
 
 def test_a_missing_element_is_incomplete_and_says_what_to_add() -> None:

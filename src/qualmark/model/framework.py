@@ -11,7 +11,16 @@ import datetime as dt
 from functools import cache
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    field_validator,
+)
 
 from qualmark.model.text import Text
 
@@ -201,10 +210,15 @@ class ConditionSpec(Model):
 Condition = Annotated[ConditionSpec | Scalar, Field(union_mode="left_to_right")]
 
 
+# Bounds that keep date arithmetic within the calendar (a standard is not older than 200 years).
+MAX_YEARS = 200
+MAX_AMOUNT = 1e9
+
+
 class Duration(Model):
-    years: Annotated[int, Field(ge=0)] = 0
-    months: Annotated[int, Field(ge=0)] = 0
-    days: Annotated[int, Field(ge=0)] = 0
+    years: Annotated[int, Field(ge=0, le=MAX_YEARS)] = 0
+    months: Annotated[int, Field(ge=0, le=MAX_YEARS * 12)] = 0
+    days: Annotated[int, Field(ge=0, le=MAX_YEARS * 366)] = 0
 
 
 class CountRange(Model):
@@ -215,12 +229,12 @@ class CountRange(Model):
 class TotalSpec(Model):
     field: str
     of: str
-    min: Annotated[float, Field(ge=0)]
+    min: Annotated[float, Field(ge=0, le=MAX_AMOUNT)]
 
 
 class ExperienceSpec(Model):
-    min_hours: Annotated[float, Field(ge=0)] | None = None
-    min_years_active: Annotated[float, Field(ge=0)] | None = None
+    min_hours: Annotated[float, Field(ge=0, le=MAX_AMOUNT)] | None = None
+    min_years_active: Annotated[float, Field(ge=0, le=MAX_YEARS)] | None = None
     currently_practising: bool | None = None
 
 
@@ -230,7 +244,7 @@ class DiversitySpec(Model):
 
 class CasesSpec(Model):
     count: Annotated[int, Field(ge=1)] | CountRange | None = None
-    within_years: Annotated[int, Field(ge=1)] | None = None
+    within_years: Annotated[int, Field(ge=1, le=MAX_YEARS)] | None = None
     diverse: DiversitySpec | None = None
 
 
@@ -322,6 +336,13 @@ class FrameworkDocument(Model):
     certification: Certification = Field(default_factory=Certification)
     recertification: Block = Field(default_factory=Block)
     organisation: Block = Field(default_factory=Block)
+
+    @field_validator("qualmark", mode="before")
+    @classmethod
+    def _dsl_version_is_the_number_1(cls, value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):  # `true` and `1.0` are not versions
+            raise ValueError("the DSL version is the whole number 1: write `qualmark: 1`")
+        return value
 
 
 BLOCKS: dict[str, str] = {

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, Self
 
 from qualmark import explain
@@ -123,6 +125,15 @@ class Rule(ABC):
             fix=msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET]),
             children=children,
         )
+
+
+def decimal_sum(values: Iterable[float]) -> float:
+    """The sum as a person adds the numbers written: 1.6 + 32.3 + 64.1 is 98.
+
+    Adding the floats themselves gives 97.99999999999999, which would fail a
+    minimum of 98; each float's shortest decimal form is what the user wrote.
+    """
+    return float(sum((Decimal(repr(float(v))) for v in values), Decimal(0)))
 
 
 def msg(key: str, **params: object) -> Message:

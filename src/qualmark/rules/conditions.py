@@ -41,6 +41,10 @@ class Level:
         mine, theirs = self.framework.lower(), other.framework.lower()
         return mine == theirs or (mine in EQF_ALIGNED and theirs in EQF_ALIGNED)
 
+    def same(self, other: Level) -> bool:
+        """The same level: ``nlqf6`` is ``NLQF 6``, and (aligned to the EQF) ``EQF6``."""
+        return self.comparable(other) and self.number == other.number
+
     def __str__(self) -> str:
         return f"{self.framework}{self.number}"
 
@@ -101,6 +105,9 @@ class FieldCondition:
     def _compare(check: Check, value: Any) -> bool:
         if value is None:
             return False
+        if isinstance(value, Level) and check.op in ("eq", "in"):
+            options = check.value if check.op == "in" else (check.value,)
+            return any(value.same(option) for option in options)
         if check.op == "eq":
             return bool(value == check.value)
         if check.op == "in":
@@ -114,6 +121,13 @@ class FieldCondition:
             return bool(value >= check.value if check.op == "min" else value <= check.value)
         except TypeError:
             return False
+
+
+def _above(low: Any, high: Any) -> bool:
+    """Whether a lower bound lies above an upper bound (levels of unrelated frameworks never do)."""
+    if isinstance(low, Level):
+        return low.comparable(high) and low.number > high.number
+    return bool(low > high)
 
 
 def _kind_of(value: Any) -> str:
@@ -164,6 +178,8 @@ def compile_condition(
         if condition.max is not None:
             add("max", condition.max)
         if condition.in_ is not None:
+            if not condition.in_:
+                errors.append(f"'{name}': 'in: []' lists no value, so it can never hold")
             compiled = []
             for raw in condition.in_:
                 value, error = compile_value(raw, type_, values)
@@ -175,6 +191,9 @@ def compile_condition(
             checks.append(Check("present", condition.present))
         if not checks and not errors:
             errors.append(f"the condition on '{name}' is empty; give min, max, in or present")
+        low, high = (next((c.value for c in checks if c.op == op), None) for op in ("min", "max"))
+        if low is not None and high is not None and _above(low, high):
+            errors.append(f"'{name}': min {low} is above max {high}, so it can never hold")
     else:
         add("eq", condition)
     if errors:

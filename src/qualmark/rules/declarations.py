@@ -83,7 +83,12 @@ class PresentRule(Rule):
         return self.outcome(
             Status.MET if provided else Status.INCOMPLETE,
             msg("present.required", element=definition.label, assessed=definition.assessed),
-            msg("present.found", element=definition.label, provided=provided),
+            msg(
+                "present.found",
+                element=definition.label,
+                provided=provided,
+                empty=bool(given and given.provided and not provided),  # ticked, but nothing attached
+            ),
             fix=msg("present.fix", element=definition.label),
             evidence=(f"/elements/{self.element}",) if given else (),
         )

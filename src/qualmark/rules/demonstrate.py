@@ -53,6 +53,13 @@ class DemonstrateRule(Rule):
         if vocabulary is None:
             return None
         at_least = node.at_least if isinstance(node.at_least, int) else 0
+        if node.all_ is False:
+            cc.error(
+                (*path, "all"),
+                "all: false selects nothing",
+                "remove it, or write all: true or all: mandatory",
+            )
+            return None
         if node.all_ is None and not at_least and not node.including and node.electives is None:
             cc.error(
                 (*path, "demonstrate"),

@@ -14,7 +14,7 @@ from qualmark.explain import Message, Outcome, Status
 from qualmark.model.framework import Duration
 from qualmark.model.portfolio import EvidenceItem
 from qualmark.model.text import Text
-from qualmark.rules.base import Context, Rule, RuleHeader, msg
+from qualmark.rules.base import Context, Rule, RuleHeader, decimal_sum, msg
 from qualmark.rules.conditions import Check, FieldCondition, compile_condition
 
 if TYPE_CHECKING:
@@ -79,6 +79,13 @@ def compile_kind(cc: CompileContext, kind_id: str, path: Path) -> bool:
         return True
     cc.unknown(path, "evidence kind", kind_id, cc.catalogues.evidence_kinds)
     return False
+
+
+def check_duration(cc: CompileContext, duration: Duration | None, path: Path) -> None:
+    if duration is not None and not (duration.years or duration.months or duration.days):
+        cc.error(
+            (*path, "max_age"), "max_age states no duration", "give years, months or days, e.g. {years: 2}"
+        )
 
 
 def to_delta(duration: Duration | None) -> relativedelta | None:
@@ -192,6 +199,7 @@ class EvidenceRule(_EvidenceBase):
         kind = node.evidence or ""
         if not compile_kind(cc, kind, (*path, "evidence")):
             return None
+        check_duration(cc, node.max_age, path)
         return cls(header, kind, compile_where(cc, kind, node.where, path), node.max_age, node.count or 1)
 
     def check(self, ctx: Context) -> Outcome:
@@ -279,6 +287,7 @@ class TotalRule(_EvidenceBase):
                 f"use one of: {', '.join(numbers)}" if numbers else f"declare a number field on '{spec.of}'",
             )
             return None
+        check_duration(cc, node.max_age, path)
         return cls(
             header, spec.of, compile_where(cc, spec.of, node.where, path), node.max_age, spec.field, spec.min
         )
@@ -286,13 +295,12 @@ class TotalRule(_EvidenceBase):
     def check(self, ctx: Context) -> Outcome:
         items = self.inspect(ctx, stated=(self.field,))
         counted = [i for i in items if i.status is Status.MET]
-        # fsum: 24.4 + 39.8 + 33.8 hours is 98, not 97.99999999999999
-        total = math.fsum(float(i.item.field(self.field)) for i in counted)
+        total = decimal_sum(i.item.field(self.field) for i in counted)
         pending = [i for i in items if i.status is Status.INCOMPLETE]
         could_add = (
             math.inf
             if any(self.field in i.unstated for i in pending)
-            else math.fsum(float(i.item.field(self.field)) for i in pending)
+            else decimal_sum(i.item.field(self.field) for i in pending)
         )
         not_counted = [
             {
@@ -301,7 +309,7 @@ class TotalRule(_EvidenceBase):
                 "unstated": self.field_labels(ctx, i.unstated),
             }
             for i in items
-            if i not in counted
+            if i.status is not Status.MET
         ]
         label = self.kind_label(ctx)
         short = max(self.minimum - total, 0)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Self
 
 from dateutil.relativedelta import relativedelta
 
 from qualmark.explain import Outcome, Status
-from qualmark.rules.base import Context, Rule, RuleHeader, msg
+from qualmark.rules.base import Context, Rule, RuleHeader, decimal_sum, msg
 
 if TYPE_CHECKING:
     from qualmark.compiler import CompileContext
@@ -75,12 +74,11 @@ class ExperienceRule(Rule):
         by_activity: dict[str, list[float]] = {}
         for entry in entries:
             by_activity.setdefault(entry.activity, []).append(entry.hours)
-        # fsum: decimal hours add up exactly (399.9 + 800.1 is 1,200)
-        counted = math.fsum(
+        counted = decimal_sum(
             h for a, hs in by_activity.items() if ctx.catalogues.activities[a].counts for h in hs
         )
         excluded = {
-            a: math.fsum(hs) for a, hs in by_activity.items() if not ctx.catalogues.activities[a].counts
+            a: decimal_sum(hs) for a, hs in by_activity.items() if not ctx.catalogues.activities[a].counts
         }
         short = max(minimum - counted, 0)
         if counted >= minimum:

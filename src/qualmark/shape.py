@@ -1,0 +1,137 @@
+"""Shape problems of a framework file: pydantic's validation errors as :class:`Problem` s.
+
+Each error gets the position of the key or value it is about, a sentence a
+quality-mark designer understands, and a hint where one helps.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from qualmark.errors import Problem
+from qualmark.model.framework import keys_at
+from qualmark.source import Path, SourceMap
+from qualmark.suggest import did_you_mean
+
+_TYPE_NAMES = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "date_type": "a date (YYYY-MM-DD)",
+    "date_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
+}
+
+# What a pattern-constrained value must look like, by its pattern.
+_PATTERNS = {
+    r"^[a-z0-9][a-z0-9._-]*$": "an id: lower-case letters, digits and '-', starting with a letter or digit",
+    r"^[A-Za-z0-9][A-Za-z0-9._-]*$": "an id: letters, digits and '-', starting with a letter or digit",
+    r"^[a-z]{2,3}$": "a language code: two or three lower-case letters, like nl or en",
+    r"^\d{1,4}$": "an ISCO-08 code: up to four digits, like 2423",
+}
+
+_YAML_BOOLEANS = "YAML reads yes/no/on/off/true/false as true or false; put the value in quotes"
+
+
+def _clean_loc(loc: tuple[Any, ...], data: Any) -> Path:
+    """Keep the parts of a pydantic ``loc`` that are real keys or indexes of ``data``."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
+            node = node[part]
+            path.append(part)
+        elif isinstance(part, str) and isinstance(node, dict) and path and loc[-1] == part:
+            path.append(part)  # a missing or unknown key at the end
+    return tuple(path)
+
+
+def _found(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"'{value}'"
+
+
+def _bound(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _describe(err: ErrorDetails) -> tuple[str, str | None]:
+    """The sentence and hint for one error other than unknown and missing keys."""
+    kind, ctx, value = err["type"], err.get("ctx", {}), err.get("input")
+    if kind in _TYPE_NAMES:
+        hint = _YAML_BOOLEANS if isinstance(value, bool) and kind == "string_type" else None
+        return f"expected {_TYPE_NAMES[kind]}, found {_found(value)}", hint
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"])), None
+    if kind == "string_pattern_mismatch":
+        wanted = _PATTERNS.get(str(ctx.get("pattern")), f"text matching {ctx.get('pattern')}")
+        return f"{_found(value)} is not {wanted}", None
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"must be at least {_bound(ctx.get('ge', ctx.get('gt')))}, found {_found(value)}", None
+    if kind in ("less_than_equal", "less_than"):
+        return f"must be at most {_bound(ctx.get('le', ctx.get('lt')))}, found {_found(value)}", None
+    if kind == "too_short":
+        return "must not be empty", None
+    if kind == "finite_number":
+        return f"must be a finite number, found {_found(value)}", None
+    if kind == "literal_error":
+        return f"expected {ctx.get('expected')}, found {_found(value)}", None
+    return err["msg"], None
+
+
+def problems_from_validation(exc: ValidationError, data: Any, smap: SourceMap) -> list[Problem]:
+    """One problem per place and meaning, with positions and hints."""
+    by_place: dict[Path, list[Problem]] = {}
+    for err in exc.errors():
+        loc = _clean_loc(tuple(err["loc"]), data)
+        if err["type"] == "extra_forbidden":
+            name = str(loc[-1]) if loc else "?"
+            hint = (
+                did_you_mean(name, keys_at(loc[:-1]))
+                or "remove it, or see docs/dsl.md for the keys allowed here"
+            )
+            problem = Problem(f"unknown key '{name}'", smap.span(loc, key=True), hint=hint)
+        elif err["type"] == "missing":
+            missing = err["loc"][-1]
+            problem = Problem(
+                f"missing required key '{missing}'",
+                smap.span(loc[:-1] if loc and loc[-1] == missing else loc),
+            )
+            loc = (*loc, f"<missing {missing}>")
+        else:
+            message, advice = _describe(err)
+            problem = Problem(message, smap.span(loc), hint=advice)
+        by_place.setdefault(loc, []).append(problem)
+    result: list[Problem] = []
+    for group in by_place.values():
+        distinct = list(dict.fromkeys(group))
+        # A value that fits none of a union's forms yields one error per form: say it once.
+        if len(distinct) > 1 and not any(
+            "unknown key" in p.message or "missing" in p.message for p in distinct
+        ):
+            forms = "; or ".join(p.message for p in distinct)
+            result.append(Problem("this value has none of the allowed forms: " + forms, distinct[0].span))
+        else:
+            result.extend(distinct)
+    return result
