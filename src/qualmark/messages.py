@@ -30,6 +30,11 @@ class Lang:
     def pick(self, en: str, nl: str) -> str:
         return nl if self.code == "nl" else en
 
+    def count(self, n: int, noun: Mapping[str, tuple[str, str]]) -> str:
+        """``n`` with its noun in singular or plural: ``1 case``, ``2 casussen``."""
+        one, many = noun["nl" if self.code == "nl" else "en"]
+        return f"{self.num(n)} {one if n == 1 else many}"
+
     def num(self, value: Any) -> str:
         if not isinstance(value, int | float) or isinstance(value, bool):
             return str(value)
@@ -93,6 +98,13 @@ class Lang:
 Render = Callable[[Mapping[str, Any], Lang], str]
 
 
+# Nouns counted in messages: singular and plural per language.
+ITEMS = {"en": ("item", "items"), "nl": ("stuk", "stukken")}
+CASES = {"en": ("case", "cases"), "nl": ("casus", "casussen")}
+ELECTIVES = {"en": ("elective", "electives"), "nl": ("keuze-onderdeel", "keuze-onderdelen")}
+DECLARATIONS = {"en": ("declaration", "declarations"), "nl": ("verklaring", "verklaringen")}
+
+
 def _evidence_required(p: Mapping[str, Any], L: Lang) -> str:
     count = p["count"]
     head = L.pick(f"{count} × {L.text(p['kind'])}", f"{count} × {L.text(p['kind'])}")
@@ -127,8 +139,8 @@ def _evidence_fix_mend(p: Mapping[str, Any], L: Lang) -> str:
 
 def _total_found(p: Mapping[str, Any], L: Lang) -> str:
     text = L.pick(
-        f"{L.num(p['total'])} of {L.num(p['min'])} {L.text(p['unit'])} from {p['counted']} item(s)",
-        f"{L.num(p['total'])} van {L.num(p['min'])} {L.text(p['unit'])} uit {p['counted']} stuk(ken)",
+        f"{L.num(p['total'])} of {L.num(p['min'])} {L.text(p['unit'])} from {L.count(p['counted'], ITEMS)}",
+        f"{L.num(p['total'])} van {L.num(p['min'])} {L.text(p['unit'])} uit {L.count(p['counted'], ITEMS)}",
     )
     if p["short"]:
         text += f" — {L.num(p['short'])} " + L.pick("short", "te weinig")
@@ -186,7 +198,8 @@ def _demonstrate_required(p: Mapping[str, Any], L: Lang) -> str:
     if p["electives"]:
         parts.append(
             L.pick(
-                f"at least {p['electives']} elective(s)", f"minstens {p['electives']} keuze-onderdeel/-delen"
+                f"at least {L.count(p['electives'], ELECTIVES)}",
+                f"minstens {L.count(p['electives'], ELECTIVES)}",
             )
         )
     return "; ".join(parts)
@@ -206,8 +219,8 @@ def _demonstrate_fix(p: Mapping[str, Any], L: Lang) -> str:
     if p["electives"]:
         parts.append(
             L.pick(
-                f"add {p['electives']} elective(s) of: ",
-                f"toon {p['electives']} keuze-onderdeel/-delen aan uit: ",
+                f"add {L.count(p['electives'], ELECTIVES)} of: ",
+                f"toon {L.count(p['electives'], ELECTIVES)} aan uit: ",
             )
             + L.join(p["elective_choices"])
         )
@@ -232,7 +245,7 @@ def _period_found(p: Mapping[str, Any], L: Lang) -> str:
     if p["undated"]:
         parts.append(L.pick("no period: ", "geen periode: ") + L.join(p["undated"]))
     return "; ".join(parts) or L.pick(
-        f"all {p['n']} case(s) within the period", f"alle {p['n']} casus(sen) binnen de periode"
+        f"{L.count(p['n'], CASES)} within the period", f"{L.count(p['n'], CASES)} binnen de periode"
     )
 
 
@@ -366,16 +379,17 @@ MESSAGES: dict[str, Render] = {
         "state that you currently practise", "verklaar dat je nu werkzaam bent"
     ),
     "cases.count.required": lambda p, L: (
-        L.pick(f"exactly {p['min']} cases", f"precies {p['min']} casussen")
+        L.pick("exactly ", "precies ") + L.count(p["min"], CASES)
         if p["max"] == p["min"]
-        else L.pick(f"at least {p['min']} cases", f"minstens {p['min']} casussen")
+        else L.pick("at least ", "minstens ")
+        + L.count(p["min"], CASES)
         + (L.pick(f", at most {p['max']}", f", hoogstens {p['max']}") if p["max"] is not None else "")
     ),
-    "cases.count.found": lambda p, L: L.pick(f"{p['n']} case(s)", f"{p['n']} casus(sen)"),
+    "cases.count.found": lambda p, L: L.count(p["n"], CASES),
     "cases.count.fix": lambda p, L: (
-        L.pick(f"add {p['add']} case(s)", f"voeg {p['add']} casus(sen) toe")
+        L.pick(f"add {L.count(p['add'], CASES)}", f"voeg {L.count(p['add'], CASES)} toe")
         if p["add"]
-        else L.pick(f"remove {p['remove']} case(s)", f"verwijder {p['remove']} casus(sen)")
+        else L.pick(f"remove {L.count(p['remove'], CASES)}", f"verwijder {L.count(p['remove'], CASES)}")
     ),
     "cases.period.required": lambda p, L: L.pick(
         f"each case carried out within the last {p['years']} years ({p['oldest']} – {p['as_of']})",
@@ -403,11 +417,7 @@ MESSAGES: dict[str, Render] = {
     "demonstrate.required": _demonstrate_required,
     "demonstrate.found": lambda p, L: (
         L.pick(f"{p['n']} of {p['total']} shown", f"{p['n']} van {p['total']} aangetoond")
-        + (
-            L.pick(f", {p['electives']} elective(s)", f", {p['electives']} keuze-onderdeel/-delen")
-            if p["electives"]
-            else ""
-        )
+        + (f", {L.count(p['electives'], ELECTIVES)}" if p["electives"] else "")
     ),
     "demonstrate.fix": _demonstrate_fix,
     "demonstrate.each_case.required": lambda p, L: L.pick("shown in every case", "in elke casus aangetoond"),
@@ -431,7 +441,8 @@ MESSAGES: dict[str, Render] = {
     ),
     "cases.fix_none": lambda p, L: L.pick("add the case descriptions", "voeg de casusbeschrijvingen toe"),
     "declarations.required": lambda p, L: L.pick(
-        f"{len(p['texts'])} declaration(s) agreed", f"{len(p['texts'])} verklaring(en) onderschreven"
+        f"{L.count(len(p['texts']), DECLARATIONS)} agreed",
+        f"{L.count(len(p['texts']), DECLARATIONS)} onderschreven",
     ),
     "declarations.found": _declarations_found,
     "declarations.fix": lambda p, L: L.pick("agree to: ", "onderschrijf: ") + L.join(p["texts"]),

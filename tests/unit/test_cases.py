@@ -48,15 +48,15 @@ def test_exactly_the_count_is_met() -> None:
     assert result.status is MET
     assert en(result.required) == "exactly 2 cases"
     assert nl(result.required) == "precies 2 casussen"
-    assert en(result.found) == "2 case(s)"
+    assert en(result.found) == "2 cases"
     assert result.evidence == ("/cases/0", "/cases/1")
 
 
 def test_too_few_cases_is_incomplete() -> None:
     result = check("C1.count", recent("c1"))
     assert result.status is INCOMPLETE
-    assert en(result.fix) == "add 1 case(s)"
-    assert nl(result.fix) == "voeg 1 casus(sen) toe"
+    assert en(result.fix) == "add 1 case"
+    assert nl(result.fix) == "voeg 1 casus toe"
 
 
 def test_no_cases_is_incomplete() -> None:
@@ -68,7 +68,7 @@ def test_no_cases_is_incomplete() -> None:
 def test_too_many_cases_is_not_met() -> None:
     result = check("C1.count", recent("c1"), recent("c2"), recent("c3"))
     assert result.status is NOT_MET
-    assert en(result.fix) == "remove 1 case(s)"
+    assert en(result.fix) == "remove 1 case"
     assert nl(result.fix) == "verwijder 1 casus(sen)"
 
 
@@ -91,7 +91,7 @@ def test_a_case_starting_exactly_two_years_before_passes() -> None:
     result = check("C1.period", case("c1", "2024-03-10", "2024-09-01"), recent("c2"))
     assert result.status is MET
     assert en(result.required) == "each case carried out within the last 2 years (2024-03-10 – 2026-03-10)"
-    assert en(result.found) == "all 2 case(s) within the period"
+    assert en(result.found) == "2 cases within the period"
     assert result.evidence == ("/cases/0/period", "/cases/1/period")
 
 

@@ -48,7 +48,7 @@ def answered(**agreed: bool) -> dict[str, dict[str, Any]]:
 def test_all_agreed_is_met() -> None:
     result = check("E", declarations=answered(gedragscode=True, naar_waarheid=True))
     assert result.status is MET
-    assert en(result.required) == "2 declaration(s) agreed"
+    assert en(result.required) == "2 declarations agreed"
     assert en(result.found) == "2 of 2 agreed"
     assert nl(result.found) == "2 van 2 onderschreven"
     assert result.evidence == ("/declarations/gedragscode", "/declarations/naar-waarheid")
