@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import sys
 from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -39,16 +41,18 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False)
+# Piped output is not wrapped at 80 columns, so paths and sentences stay whole for CI logs and grep.
+_PIPED_WIDTH = None if sys.stdout.isatty() or "COLUMNS" in os.environ else 10_000
+out = Console(highlight=False, width=_PIPED_WIDTH)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _report(error: QualmarkError, kind: str) -> None:
     count = len(error.problems)
-    err.print(f"[bold red]{kind}[/]: {count} problem{'s' if count != 1 else ''}")
+    err.print(f"[bold red]{escape(kind)}[/]: {count} problem{'s' if count != 1 else ''}")
     for problem in error.problems:
         where = f"{escape(problem.where)}: " if problem.where else ""
-        hint = f" [dim]({escape(problem.hint)})[/]" if problem.hint else ""
+        hint = f" [dim]— {escape(problem.hint)}[/]" if problem.hint else ""
         err.print(f"{where}[red]error[/]: {escape(problem.message)}{hint}")
 
 
@@ -96,6 +100,8 @@ def _parse_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(value)
         return dt.date.fromisoformat(value)
     except ValueError:
         _fail(f"--as-of '{value}' is not a date; write YYYY-MM-DD")
@@ -119,9 +125,11 @@ def check(
 ) -> None:
     """Evaluate portfolios against a framework and explain every requirement."""
     date = _parse_date(as_of)
-    compiled = _load(framework)
     if lang is not None and lang not in ("nl", "en"):
         _fail(f"--lang '{lang}' is not supported; use nl or en")
+    compiled = _load(framework)
+    if not compiled.rules:
+        _fail(f"{framework} states no requirements, so there is nothing to check (see testing.requirements)")
     evaluations = []
     bad = False
     for path in portfolios:
@@ -130,12 +138,16 @@ def check(
         except QualmarkError as exc:
             _report(exc, f"cannot evaluate {path}")
             bad = True
-    if evaluations:
-        RENDERERS[output.value](evaluations, out, lang)
     if bad:
-        raise typer.Exit(ExitCode.BAD_INPUT)
-    eligible = all(e.verdict is Verdict.ELIGIBLE for e in evaluations)
-    raise typer.Exit(ExitCode.OK if eligible else ExitCode.FAILED)
+        code = ExitCode.BAD_INPUT
+    else:
+        code = ExitCode.OK if all(e.verdict is Verdict.ELIGIBLE for e in evaluations) else ExitCode.FAILED
+    if evaluations:
+        try:
+            RENDERERS[output.value](evaluations, out, lang, len(portfolios) > 1)
+        except BrokenPipeError:  # the reader (head, less) went away: not an error of ours
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    raise typer.Exit(code)
 
 
 @app.command()

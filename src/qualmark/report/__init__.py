@@ -10,7 +10,8 @@ from qualmark.evaluate import Evaluation
 from qualmark.report.json import render_json
 from qualmark.report.text import render_text
 
-Renderer = Callable[[list[Evaluation], Console, str | None], None]
+# (evaluations, console, language, several portfolios were asked for)
+Renderer = Callable[[list[Evaluation], Console, str | None, bool], None]
 
 RENDERERS: dict[str, Renderer] = {"text": render_text, "json": render_json}
 

@@ -57,7 +57,7 @@ def _add(tree: Tree, outcome: Outcome, L: Lang, needed: bool = True) -> None:
         _add(branch, child, L, needed and outcome.status is not Status.MET)
 
 
-def render_text(evaluations: list[Evaluation], console: Console, lang: str | None) -> None:
+def render_text(evaluations: list[Evaluation], console: Console, lang: str | None, many: bool) -> None:
     for evaluation in evaluations:
         L = Lang(lang or evaluation.framework.languages[0], evaluation.framework.languages[0])
         en, nl, style = _VERDICT[evaluation.verdict]
