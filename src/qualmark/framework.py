@@ -16,8 +16,9 @@ from qualmark.evaluate import Evaluation, evaluate
 from qualmark.loader import load_yaml, parse_yaml
 from qualmark.model.framework import FrameworkDocument
 from qualmark.model.portfolio import Portfolio
-from qualmark.portfolio import schema_problems
+from qualmark.portfolio import consistency_problems, schema_problems
 from qualmark.rules.base import Rule
+from qualmark.rules.demonstrate import DemonstrateRule
 from qualmark.schema import portfolio_schema
 from qualmark.source import SourceMap
 from qualmark.vocabulary import Catalogues
@@ -45,7 +46,13 @@ class Framework:
 
     def portfolio_schema(self) -> dict[str, Any]:
         """The JSON Schema its portfolios must satisfy (ids as enums)."""
-        return portfolio_schema(self.catalogues, self.id)
+        marked = {
+            rule.vocabulary
+            for top in self.rules
+            for rule in top.walk()
+            if isinstance(rule, DemonstrateRule) and rule.not_relevant is not None
+        }
+        return portfolio_schema(self.catalogues, self.id, not_relevant_vocabularies=marked)
 
     @cached_property
     def _validator(self) -> Draft202012Validator:
@@ -66,6 +73,8 @@ class Framework:
                 ]
             )
         problems = schema_problems(self._validator, data, file)
+        if not problems:
+            problems = consistency_problems(data, file)
         if problems:
             raise PortfolioError(problems)
 

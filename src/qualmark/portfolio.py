@@ -1,12 +1,15 @@
-"""Reading a portfolio and checking it against a portfolio schema."""
+"""Reading a portfolio and checking it: against a portfolio schema, then for what a schema cannot say."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from functools import cache
 from pathlib import Path as FsPath
 from typing import Any, Protocol
 
 from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError as SchemaError
 from pydantic import ValidationError
 
 from qualmark.errors import PortfolioError, Problem
@@ -15,53 +18,167 @@ from qualmark.model.portfolio import Portfolio
 from qualmark.schema import portfolio_schema
 from qualmark.suggest import choices_hint, did_you_mean
 
+SEE_DOCS = "remove it, or check its spelling: see docs/portfolio.md"
+
 
 def pointer(path: Any) -> str:
     """A JSON pointer (RFC 6901) for a path of keys and indexes."""
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
 
 
-def _hint(error: Any) -> str | None:
+def _shown(value: Any, limit: int = 40) -> str:
+    """``repr(value)``, cut short when long (a 400-digit number is not worth repeating)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _description(error: SchemaError) -> str | None:
+    """What the failing schema says in words (see :mod:`qualmark.schema`), if anything."""
+    described = error.schema.get("description") if isinstance(error.schema, dict) else None
+    return described if isinstance(described, str) else None
+
+
+def _message(error: SchemaError) -> str:
+    described = _description(error)
+    if described and error.validator == "not":  # an id list the framework leaves empty
+        return f"{_shown(error.instance)} is not allowed here: {described}"
+    if described and error.validator in ("type", "format", "pattern"):
+        return f"{_shown(error.instance)} is not {described}"
     if error.validator == "enum":
+        return f"{_shown(error.instance)} is not allowed here"
+    if error.validator == "maximum":
+        return f"{_shown(error.instance)} is too large: the most allowed is {error.validator_value:,}"
+    return error.message
+
+
+def _hint(error: SchemaError) -> str | None:
+    if error.validator == "enum" and isinstance(error.validator_value, list):
         return choices_hint(str(error.instance), map(str, error.validator_value))
+    if error.validator == "not":
+        return "remove it"
     if error.validator == "required":
         return "add it"
-    if error.validator in ("format", "pattern") and "date" in str(error.schema.get("format", "")):
-        return "write dates as YYYY-MM-DD"
     return None
 
 
-def _unknown_keys(error: Any, file: str | None) -> list[Problem]:
+def _unknown_keys(error: SchemaError, file: str | None) -> list[Problem]:
     """One problem per key that ``additionalProperties: false`` refused, pointing at the key."""
-    allowed = list(error.schema.get("properties", {}))
-    extra = [key for key in error.instance if key not in allowed]
-    return [
-        Problem(
-            f"unknown key '{key}'",
-            pointer=pointer([*error.absolute_path, key]),
-            hint=did_you_mean(key, allowed) or "remove it (see docs/portfolio.md for the keys allowed here)",
-            file=file,
+    allowed = list(error.schema.get("properties", {})) if isinstance(error.schema, dict) else []
+    extra = [key for key in error.instance if key not in allowed] if isinstance(error.instance, dict) else []
+    path = list(error.absolute_path)
+    marks = len(path) == 3 and path[0] == "cases" and path[2] == "not_relevant"
+    problems = []
+    for key in extra:
+        message, otherwise = f"unknown key {_shown(key)}", SEE_DOCS
+        if marks:  # a real vocabulary, perhaps, but no rule reads its marks
+            message = f"{_shown(key)} cannot be marked not relevant in this framework"
+            otherwise = (
+                f"remove it: only {', '.join(allowed)} can be marked here"
+                if allowed
+                else "remove it: no rule here reads such marks"
+            )
+        problems.append(
+            Problem(
+                message,
+                pointer=pointer([*path, key]),
+                hint=did_you_mean(key, allowed) or otherwise,
+                file=file,
+            )
         )
-        for key in extra
-    ]
+    return problems
 
 
 def schema_problems(validator: Draft202012Validator, data: Any, file: str | None) -> list[Problem]:
-    """Every schema violation, as problems with JSON pointers."""
+    """Every schema violation, as problems with JSON pointers (each once)."""
     problems: list[Problem] = []
     for error in validator.iter_errors(data):
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             problems.extend(_unknown_keys(error, file))
             continue
         where = pointer(error.absolute_path)
-        message = error.message
-        if "propertyNames" in error.relative_schema_path:  # reported as the inner check (enum)
+        message = _message(error)
+        if "propertyNames" in error.relative_schema_path:  # reported as the inner check (enum, not)
             where = pointer([*error.absolute_path, error.instance])
-            message = f"unknown key '{error.instance}'"
-        elif error.validator == "enum":
-            message = f"{error.instance!r} is not allowed here"
+            message = f"unknown key {_shown(error.instance)}"
+            if error.validator == "not" and _description(error):
+                message += f": {_description(error)}"
         problems.append(Problem(message, pointer=where, hint=_hint(error), file=file))
-    return sorted(problems, key=lambda p: p.pointer or "")
+    # A date can fail both ``format`` and ``pattern``: one problem is enough.
+    return sorted(dict.fromkeys(problems), key=lambda p: p.pointer or "")
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date(value: Any) -> dt.date | None:
+    """A ``YYYY-MM-DD`` date, or ``None`` for anything else (the schema reports those)."""
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _items(data: Any, key: str) -> list[Any]:
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, list) else []
+
+
+def _duplicate_ids(data: Any, key: str, what: str, file: str | None) -> list[Problem]:
+    """A problem for each item of ``data[key]`` whose id an earlier item already has."""
+    first: dict[str, int] = {}
+    problems = []
+    for index, item in enumerate(_items(data, key)):
+        ident = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(ident, str):
+            continue
+        if ident not in first:
+            first[ident] = index
+            continue
+        problems.append(
+            Problem(
+                f"the {what} id {_shown(ident)} is already used by {pointer([key, first[ident]])}",
+                pointer=pointer([key, index, "id"]),
+                hint=f"give each {what} its own id",
+                file=file,
+            )
+        )
+    return problems
+
+
+def _backward_periods(data: Any, file: str | None) -> list[Problem]:
+    """A problem for each case whose period ends before it starts."""
+    problems = []
+    for index, case in enumerate(_items(data, "cases")):
+        period = case.get("period") if isinstance(case, dict) else None
+        if not isinstance(period, dict):
+            continue
+        start, end = _date(period.get("start")), _date(period.get("end"))
+        if start is not None and end is not None and end < start:
+            problems.append(
+                Problem(
+                    f"the period ends on {end}, before it starts on {start}",
+                    pointer=pointer(["cases", index, "period", "end"]),
+                    hint="check both dates: a period ends on or after its start",
+                    file=file,
+                )
+            )
+    return problems
+
+
+def consistency_problems(data: Any, file: str | None) -> list[Problem]:
+    """What JSON Schema cannot check: unique evidence and case ids, periods that end after they start.
+
+    Meant for schema-valid data, but anything of another shape is skipped
+    rather than refused (the schema reports it), so the problems can be
+    reported together with the schema's.
+    """
+    return [
+        *_duplicate_ids(data, "evidence", "evidence item", file),
+        *_duplicate_ids(data, "cases", "case", file),
+        *_backward_periods(data, file),
+    ]
 
 
 @cache
@@ -82,16 +199,18 @@ def portfolio_from_data(
 
     With a framework, the data is checked against that framework's schema, so
     every problem is reported in one go; without, against the shape every
-    portfolio has.
+    portfolio has. Then come the checks a schema cannot express
+    (:func:`consistency_problems`).
     """
     if not isinstance(data, dict):
         raise PortfolioError([Problem("a portfolio is a JSON object", pointer="", file=file)])
     if framework is not None:
         framework.check_data(data, file)
+        problems = consistency_problems(data, file)
     else:
-        problems = schema_problems(_generic_validator(), data, file)
-        if problems:
-            raise PortfolioError(problems)
+        problems = schema_problems(_generic_validator(), data, file) + consistency_problems(data, file)
+    if problems:
+        raise PortfolioError(problems)
     try:
         portfolio = Portfolio.model_validate({**data, "source": file, "raw": data})
     except ValidationError as exc:  # the schema should have caught it; say where anyway

@@ -4,19 +4,43 @@ The shape is the same for every framework (docs/portfolio.md); the
 vocabulary is the framework's: evidence kinds and their fields, activity,
 element, declaration and profile ids become enums. Unknown keys are refused
 everywhere, so nothing a candidate wrote is silently ignored.
+
+Where a value has a shape of its own (dates, levels, language codes), the
+schema's ``description`` says in words what is expected, as a noun phrase
+("a date: write YYYY-MM-DD"); an id list the framework leaves empty is
+``{"not": {}}`` with a ``description`` saying so ("this framework defines no
+evidence kinds"). :func:`qualmark.portfolio.schema_problems` uses both for
+its messages, and editors show them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from qualmark.model.text import text_in
 from qualmark.vocabulary import COMMON_EVIDENCE_FIELDS, Catalogues, FieldInfo
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+MAXIMUM = 1_000_000_000  # larger numbers are mistakes, and would not survive float arithmetic
+DATE = {
+    "type": "string",
+    "format": "date",
+    "pattern": r"^\d{4}-\d{2}-\d{2}$",
+    "description": "a date: write YYYY-MM-DD",
+}
 TEXT = {"type": "string"}
-LEVEL = {"type": "string", "pattern": r"^\s*[A-Za-z]+\s*-?\s*\d+\s*$"}
+LEVEL = {
+    "type": "string",
+    "pattern": r"^\s*[A-Za-z]+\s*-?\s*\d+\s*$",
+    "description": "a level: write a framework name and a number, like NLQF6 or EQF7",
+}
+LANGUAGE = {
+    "type": "string",
+    "pattern": "^[a-z]{2,3}$",
+    "description": "a language code: two or three lower-case letters, like nl",
+}
+NUMBER = {"type": "number", "minimum": 0, "maximum": MAXIMUM}
 
 
 def _closed(properties: dict[str, Any], required: list[str] | None = None) -> dict[str, Any]:
@@ -26,9 +50,12 @@ def _closed(properties: dict[str, Any], required: list[str] | None = None) -> di
     return schema
 
 
-def _enum(ids: Any) -> dict[str, Any]:
+def _enum(ids: Iterable[str], what: str) -> dict[str, Any]:
+    """One of ``ids``; with none, nothing fits, and the schema says the framework defines no ``what``."""
     values = list(ids)
-    return {"type": "string", "enum": values} if values else {"type": "string", "not": {}}
+    if values:
+        return {"type": "string", "enum": values}
+    return {"not": {}, "description": f"this framework defines no {what}"}
 
 
 def field_schema(info: FieldInfo) -> dict[str, Any]:
@@ -36,7 +63,7 @@ def field_schema(info: FieldInfo) -> dict[str, Any]:
     types: dict[str, dict[str, Any]] = {
         "text": TEXT,
         "boolean": {"type": "boolean"},
-        "number": {"type": "number", "minimum": 0},
+        "number": NUMBER,
         "date": DATE,
         "level": LEVEL,
     }
@@ -55,34 +82,56 @@ def _evidence(catalogues: Catalogues | None) -> dict[str, Any]:
     item: dict[str, Any] = {
         "type": "object",
         "required": ["id", "kind"],
-        "properties": {**common, "kind": _enum(catalogues.evidence_kinds)},
-        "allOf": [],
+        "properties": {**common, "kind": _enum(catalogues.evidence_kinds, "evidence kinds")},
     }
+    branches = []
     for kind in catalogues.evidence_kinds.values():
         own = {n: field_schema(f) for n, f in kind.fields.items()}
-        item["allOf"].append(
+        branches.append(
             {
                 "if": {"properties": {"kind": {"const": kind.id}}, "required": ["kind"]},
                 "then": {"properties": own, "propertyNames": {"enum": [*common, *own]}},
             }
         )
+    if branches:  # allOf may not be empty
+        item["allOf"] = branches
     return item
 
 
-def _vocab_map(catalogues: Catalogues | None, entry: dict[str, Any], id_key: str = "id") -> dict[str, Any]:
-    """``{vocabulary: [entry…]}`` with each vocabulary's ids as the enum of ``id``."""
+def _vocab_map(
+    catalogues: Catalogues | None, entry: dict[str, Any], only: Collection[str] | None = None
+) -> dict[str, Any]:
+    """``{vocabulary: [entry…]}`` with each vocabulary's ids as the enum of ``id``.
+
+    ``only`` limits the vocabularies allowed as keys (``None``: every one).
+    """
+    entries = {"type": "array", "items": entry}
     if catalogues is None:
-        return {"type": "object", "additionalProperties": {"type": "array", "items": entry}}
+        if only is None:
+            return {"type": "object", "additionalProperties": entries}
+        return _closed({name: entries for name in sorted(only)})
     properties = {}
     for name, vocabulary in catalogues.vocabularies.items():
-        if vocabulary.items:
-            typed = {**entry, "properties": {**entry["properties"], id_key: _enum(vocabulary.ids())}}
-            properties[name] = {"type": "array", "items": typed}
-    return {"type": "object", "properties": properties, "additionalProperties": False}
+        if vocabulary.items and (only is None or name in only):
+            ids = _enum(vocabulary.ids(), name)
+            properties[name] = {
+                **entries,
+                "items": {**entry, "properties": {**entry["properties"], "id": ids}},
+            }
+    return _closed(properties)
 
 
-def portfolio_schema(catalogues: Catalogues | None = None, framework_id: str | None = None) -> dict[str, Any]:
-    """The schema of portfolios for a framework; without one, the framework-independent shape."""
+def portfolio_schema(
+    catalogues: Catalogues | None = None,
+    framework_id: str | None = None,
+    not_relevant_vocabularies: Collection[str] | None = None,
+) -> dict[str, Any]:
+    """The schema of portfolios for a framework; without one, the framework-independent shape.
+
+    ``not_relevant_vocabularies`` names the vocabularies whose items a case may
+    mark ``not_relevant`` (those a rule reads the marks of); marks for any other
+    are refused. ``None`` allows every vocabulary.
+    """
     demonstration = _closed({"id": TEXT, "text": {"type": "string", "minLength": 1}}, ["id", "text"])
     not_relevant = _closed({"id": TEXT, "motivation": TEXT}, ["id"])
     case_fields = {n: field_schema(f) for n, f in (catalogues.case_fields if catalogues else {}).items()}
@@ -91,7 +140,7 @@ def portfolio_schema(catalogues: Catalogues | None = None, framework_id: str | N
         ids = [
             i for v in catalogues.vocabularies.values() if any(x.question for x in v.items) for i in v.ids()
         ]
-        reflections["propertyNames"] = {"enum": ids}
+        reflections["propertyNames"] = _enum(ids, "reflection questions")
     case = _closed(
         {
             "id": TEXT,
@@ -99,7 +148,7 @@ def portfolio_schema(catalogues: Catalogues | None = None, framework_id: str | N
             "summary": TEXT,
             "period": _closed({"start": DATE, "end": DATE}, ["start", "end"]),
             "demonstrates": _vocab_map(catalogues, demonstration),
-            "not_relevant": _vocab_map(catalogues, not_relevant),
+            "not_relevant": _vocab_map(catalogues, not_relevant, not_relevant_vocabularies),
             "reflections": reflections,
             **case_fields,
         },
@@ -107,17 +156,15 @@ def portfolio_schema(catalogues: Catalogues | None = None, framework_id: str | N
     )
     if catalogues is None:
         case["additionalProperties"] = True
-    activity = _enum(catalogues.activities) if catalogues else TEXT
-    hours = _closed(
-        {"activity": activity, "hours": {"type": "number", "minimum": 0}, "note": TEXT}, ["activity", "hours"]
-    )
+    activity = _enum(catalogues.activities, "experience activities") if catalogues else TEXT
+    hours = _closed({"activity": activity, "hours": NUMBER, "note": TEXT}, ["activity", "hours"])
     element = _closed({"provided": {"type": "boolean"}, "document": TEXT, "text": TEXT}, ["provided"])
     declaration = _closed({"agreed": {"type": "boolean"}, "date": DATE}, ["agreed"])
 
-    def keyed(ids: Any, value: dict[str, Any]) -> dict[str, Any]:
+    def keyed(ids: Iterable[str], what: str, value: dict[str, Any]) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "object", "additionalProperties": value}
         if catalogues is not None:
-            schema["propertyNames"] = _enum(ids)
+            schema["propertyNames"] = _enum(ids, what)
         return schema
 
     schema = _closed(
@@ -129,7 +176,7 @@ def portfolio_schema(catalogues: Catalogues | None = None, framework_id: str | N
                 {"name": {"type": "string", "minLength": 1}, "id": TEXT, "email": TEXT}, ["name"]
             ),
             "submitted": DATE,
-            "language": {"type": "string", "pattern": "^[a-z]{2,3}$"},
+            "language": LANGUAGE,
             "evidence": {"type": "array", "items": _evidence(catalogues)},
             "experience": _closed(
                 {
@@ -139,8 +186,8 @@ def portfolio_schema(catalogues: Catalogues | None = None, framework_id: str | N
                 }
             ),
             "cases": {"type": "array", "items": case},
-            "elements": keyed(catalogues.elements if catalogues else (), element),
-            "declarations": keyed(catalogues.declarations if catalogues else (), declaration),
+            "elements": keyed(catalogues.elements if catalogues else (), "portfolio elements", element),
+            "declarations": keyed(catalogues.declarations if catalogues else (), "declarations", declaration),
         },
         ["qualmark_portfolio", "framework", "candidate", "submitted"],
     )

@@ -178,3 +178,34 @@ def test_every_problem_of_a_portfolio_in_one_run(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert f"{bad}#/submitted" in result.stderr
     assert f"{bad}#/cases/0/demonstrates/competences/0/id" in result.stderr
+
+
+def test_json_is_a_list_whenever_several_portfolios_are_asked_for(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    result = qualmark("check", ESTQF, ESTQF_EXAMPLES / "eligible.json", bad, "--format", "json")
+    assert result.returncode == 2
+    data = json.loads(result.stdout)
+    assert isinstance(data, list) and [d["verdict"] for d in data] == ["eligible"]
+    assert f"cannot evaluate {bad}" in result.stderr
+
+
+def test_compact_dates_are_not_taken_for_as_of() -> None:
+    result = qualmark("check", ESTQF, ESTQF_EXAMPLES / "eligible.json", "--as-of", "20261001")
+    assert result.returncode == 2
+    assert "YYYY-MM-DD" in result.stderr
+
+
+def test_check_against_a_framework_without_requirements_is_refused() -> None:
+    result = qualmark("check", FRAMEWORKS / "qual-im-g-template.yaml", ESTQF_EXAMPLES / "eligible.json")
+    assert result.returncode == 2
+    assert "states no requirements" in result.stderr
+
+
+def test_paths_that_look_like_markup_are_shown_as_they_are(tmp_path: Path) -> None:
+    odd = tmp_path / "fw [draft].yaml"
+    odd.write_text("qualmark: 1\n", encoding="utf-8")
+    result = qualmark("validate", odd)
+    assert result.returncode == 1
+    assert f"invalid framework {odd}" in result.stderr
+    assert_no_traceback(result)

@@ -69,7 +69,7 @@ def test_too_many_cases_is_not_met() -> None:
     result = check("C1.count", recent("c1"), recent("c2"), recent("c3"))
     assert result.status is NOT_MET
     assert en(result.fix) == "remove 1 case"
-    assert nl(result.fix) == "verwijder 1 casus(sen)"
+    assert nl(result.fix) == "verwijder 1 casus"
 
 
 @pytest.mark.parametrize(("n", "status"), [(1, INCOMPLETE), (2, MET), (3, MET), (4, NOT_MET)])

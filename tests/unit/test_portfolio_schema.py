@@ -7,10 +7,12 @@ import json
 from typing import Any
 
 import pytest
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 
 from qualmark import EvaluationError, PortfolioError, parse_framework, parse_portfolio
 from qualmark.errors import Problem
+from qualmark.portfolio import consistency_problems, schema_problems
+from qualmark.schema import portfolio_schema
 
 FRAMEWORK = parse_framework(
     """\
@@ -47,6 +49,10 @@ testing:
     - {id: ethics-code, text: I follow the code of ethics.}
   requirements:
     - {id: A, evidence: diploma}
+    - id: T
+      demonstrate: tasks
+      all: true
+      not_relevant: {motivation: required, shown_in_other_case: true}
 """,
     "demo.yaml",
 )
@@ -182,7 +188,7 @@ def test_an_unknown_task_id_in_a_demonstration() -> None:
 
 
 def test_an_unknown_task_id_marked_not_relevant() -> None:
-    case = {"id": "case-1", "not_relevant": {"tasks": [{"id": "adviec"}]}}
+    case = {"id": "case-0", "not_relevant": {"tasks": [{"id": "adviec"}]}}
     (problem,) = check(portfolio(cases=[case, copy.deepcopy(VALID["cases"][0])]))
     assert problem.pointer == "/cases/0/not_relevant/tasks/0/id"
 
@@ -223,10 +229,10 @@ def test_an_unknown_element_or_declaration_id_is_refused_at_that_id() -> None:
 
 @pytest.mark.parametrize("date", ["2026-02-30", "2026-13-01", "01-10-2026", "2026-10-1", "yesterday"])
 def test_a_bad_submission_date(date: str) -> None:
-    problems = check(portfolio(submitted=date))
-    assert problems
-    assert set(pointers(problems)) == {"/submitted"}
-    assert all(p.hint == "write dates as YYYY-MM-DD" for p in problems)
+    # Reported once, even when the date fails both the date format and the YYYY-MM-DD pattern.
+    (problem,) = check(portfolio(submitted=date))
+    assert problem.pointer == "/submitted"
+    assert problem.message == f"'{date}' is not a date: write YYYY-MM-DD"
 
 
 def test_a_bad_date_deep_inside() -> None:
@@ -326,3 +332,256 @@ def test_a_portfolio_read_without_the_framework_is_checked_when_evaluated() -> N
     with pytest.raises(PortfolioError) as error:
         FRAMEWORK.evaluate(read)
     assert [p.pointer for p in error.value.problems] == ["/evidence/0/kind"]
+
+
+# --- what a schema cannot say: unique ids, periods in order ---------------------------------
+
+
+def with_case(**changes: Any) -> dict[str, Any]:
+    """The valid portfolio with its one case changed."""
+    return portfolio(cases=[{**VALID["cases"][0], **changes}])
+
+
+def test_a_period_that_ends_before_it_starts_is_refused_at_its_end() -> None:
+    (problem,) = check(with_case(period={"start": "2025-03-01", "end": "2025-02-28"}))
+    assert problem.pointer == "/cases/0/period/end"
+    assert "2025-02-28" in problem.message and "2025-03-01" in problem.message
+
+
+def test_a_period_of_a_single_day_is_accepted() -> None:
+    assert check(with_case(period={"start": "2025-03-01", "end": "2025-03-01"})) == []
+
+
+def test_a_backward_period_is_refused_when_read_against_the_framework_too() -> None:
+    data = with_case(period={"start": "2025-03-01", "end": "2024-03-01"})
+    with pytest.raises(PortfolioError) as error:
+        parse_portfolio(json.dumps(data), "p.json", FRAMEWORK)
+    assert [p.pointer for p in error.value.problems] == ["/cases/0/period/end"]
+
+
+def test_a_duplicate_evidence_id_is_refused_naming_the_first() -> None:
+    first, second = VALID["evidence"]
+    data = portfolio(evidence=[first, second, {**second, "id": "d1"}, {**second, "id": "d1"}])
+    problems = check(data)
+    assert pointers(problems) == ["/evidence/2/id", "/evidence/3/id"]
+    assert all("'d1'" in p.message and "/evidence/0" in p.message for p in problems)
+
+
+def test_a_duplicate_case_id_is_refused_naming_the_first() -> None:
+    case = VALID["cases"][0]
+    data = portfolio(cases=[case, {**case, "id": "case-2"}, case])
+    (problem,) = check(data)
+    assert problem.pointer == "/cases/2/id"
+    assert "'case-1'" in problem.message and "/cases/0" in problem.message
+
+
+def test_an_evidence_item_and_a_case_may_share_an_id() -> None:
+    assert check(with_case(id="d1")) == []
+
+
+def test_consistency_problems_skip_what_the_schema_refuses() -> None:
+    # Called alongside the schema check, it must not trip over data of the wrong shape.
+    odd = {
+        "evidence": "none",
+        "cases": [3, {"id": 7}, {"id": 7}, {"period": {"start": "2025-13-01", "end": 1}}],
+    }
+    assert consistency_problems(odd, "p.json") == []
+    assert consistency_problems([], None) == []
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+
+def hours(value: Any) -> dict[str, Any]:
+    return portfolio(experience={"hours": [{"activity": "guidance", "hours": value}]})
+
+
+def test_hours_up_to_a_billion_are_accepted() -> None:
+    assert check(hours(1_000_000_000)) == []
+
+
+@pytest.mark.parametrize("value", [1_000_000_000.5, 10**400])
+def test_hours_above_a_billion_are_refused(value: float) -> None:
+    (problem,) = check(hours(value))
+    assert problem.pointer == "/experience/hours/0/hours"
+    assert len(problem.message) < 100  # a 400-digit number is not repeated in full
+
+
+def test_a_huge_number_field_is_refused_before_any_rule_runs() -> None:
+    data = portfolio(evidence=[VALID["evidence"][0], {"id": "c1", "kind": "course", "hours": 10**400}])
+    with pytest.raises(PortfolioError) as error:  # not an OverflowError from a rule
+        FRAMEWORK.evaluate(parse_portfolio(json.dumps(data), "p.json"))
+    assert [p.pointer for p in error.value.problems] == ["/evidence/1/hours"]
+
+
+def test_every_number_in_the_schema_is_bounded() -> None:
+    props = FRAMEWORK.portfolio_schema()["properties"]
+    course = props["evidence"]["items"]["allOf"][1]["then"]["properties"]["hours"]
+    entry = props["experience"]["properties"]["hours"]["items"]["properties"]["hours"]
+    for number in (course, entry):
+        assert number["minimum"] == 0 and number["maximum"] == 1e9
+
+
+# --- messages that say what is expected ------------------------------------------------------
+
+
+def test_a_bad_level_says_what_a_level_is() -> None:
+    (problem,) = check(portfolio(evidence=[{"id": "d1", "kind": "diploma", "level": "level six"}]))
+    assert problem.pointer == "/evidence/0/level"
+    assert problem.message == (
+        "'level six' is not a level: write a framework name and a number, like NLQF6 or EQF7"
+    )
+
+
+def test_a_bad_language_says_what_a_language_code_is() -> None:
+    (problem,) = check(portfolio(language="EN"))
+    assert problem.pointer == "/language"
+    assert problem.message == "'EN' is not a language code: two or three lower-case letters, like nl"
+
+
+def test_a_date_failing_both_format_and_pattern_is_reported_once() -> None:
+    (problem,) = check(portfolio(submitted="20261001"))
+    assert problem.pointer == "/submitted"
+    assert problem.message == "'20261001' is not a date: write YYYY-MM-DD"
+
+
+def test_a_date_that_is_not_a_string_says_what_a_date_is() -> None:
+    (problem,) = check(portfolio(submitted=20261001))
+    assert problem.message == "20261001 is not a date: write YYYY-MM-DD"
+
+
+BARE = parse_framework(
+    """\
+qualmark: 1
+id: bare
+uri: urn:qualmark:framework:bare
+version: "1"
+title: Bare
+languages: [en]
+issuer: {name: Bare}
+source: {title: Bare}
+profile:
+  tasks:
+    - {id: intake, label: Intake}
+testing:
+  requirements:
+    - {id: T, demonstrate: tasks, all: true}
+""",
+    "bare.yaml",
+)
+
+
+def check_bare(**changes: Any) -> list[Problem]:
+    data = {**{k: VALID[k] for k in ("qualmark_portfolio", "candidate", "submitted")}, "framework": "bare"}
+    try:
+        parse_portfolio(json.dumps({**data, **changes}), "p.json", BARE)
+    except PortfolioError as exc:
+        return list(exc.problems)
+    return []
+
+
+def test_a_framework_without_lists_still_has_a_valid_schema() -> None:
+    Draft202012Validator.check_schema(BARE.portfolio_schema())
+    assert check_bare() == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "where", "message"),
+    [
+        (
+            {"evidence": [{"id": "d1", "kind": "diploma"}]},
+            "/evidence/0/kind",
+            "'diploma' is not allowed here: this framework defines no evidence kinds",
+        ),
+        (
+            {"experience": {"hours": [{"activity": "guidance", "hours": 1}]}},
+            "/experience/hours/0/activity",
+            "'guidance' is not allowed here: this framework defines no experience activities",
+        ),
+        (
+            {"elements": {"cv": {"provided": True}}},
+            "/elements/cv",
+            "unknown key 'cv': this framework defines no portfolio elements",
+        ),
+        (
+            {"declarations": {"ethics-code": {"agreed": True}}},
+            "/declarations/ethics-code",
+            "unknown key 'ethics-code': this framework defines no declarations",
+        ),
+    ],
+)
+def test_an_id_from_a_list_the_framework_leaves_empty(
+    changes: dict[str, Any], where: str, message: str
+) -> None:
+    (problem,) = check_bare(**changes)
+    assert (problem.pointer, problem.message) == (where, message)
+
+
+def test_an_unknown_key_hint_points_to_the_docs_without_brackets() -> None:
+    (problem,) = check(portfolio(colour="red"))
+    assert problem.hint == "remove it, or check its spelling: see docs/portfolio.md"
+
+
+def test_no_hint_ends_in_brackets() -> None:
+    # The CLI prints each hint in parentheses already.
+    data = portfolio(
+        colour="red",
+        submitted="2026-13-01",
+        candidate={"id": "N-1"},
+        evidence=[{"id": "x", "kind": "diplome", "level": "six", "topic": "x"}],
+        experience={"hours": [{"activity": "guidence", "hours": -1}]},
+        elements={"cvv": {"provided": True}},
+    )
+    with pytest.raises(PortfolioError) as error:
+        parse_portfolio(json.dumps(data), "p.json", FRAMEWORK)
+    problems = [
+        *error.value.problems,
+        *check_bare(evidence=[{"id": "d1", "kind": "diploma"}], elements={"cv": {}}),
+    ]
+    assert len(problems) >= 10
+    assert not [p.hint for p in problems if p.hint and p.hint.rstrip(".").endswith(")")]
+
+
+# --- not_relevant marks only where a rule reads them -----------------------------------------
+
+
+def schema_check(data: dict[str, Any], marks: set[str] | None, framework: bool = True) -> list[Problem]:
+    """The problems of ``data`` against a schema allowing not_relevant marks for ``marks`` only."""
+    catalogues = FRAMEWORK.catalogues if framework else None
+    schema = portfolio_schema(catalogues, "demo", not_relevant_vocabularies=marks)
+    return schema_problems(Draft202012Validator(schema, format_checker=FormatChecker()), data, "p.json")
+
+
+COMPETENCE_MARKED = with_case(
+    not_relevant={"tasks": [{"id": "advice"}], "competences": [{"id": "counselling"}]}
+)
+
+
+def test_by_default_every_vocabulary_takes_not_relevant_marks() -> None:
+    assert schema_check(COMPETENCE_MARKED, None) == []
+    assert schema_check(COMPETENCE_MARKED, None, framework=False) == []
+
+
+@pytest.mark.parametrize("framework", [True, False])
+def test_marks_for_a_vocabulary_no_rule_reads_are_refused(framework: bool) -> None:
+    (problem,) = schema_check(COMPETENCE_MARKED, {"tasks"}, framework)
+    assert problem.pointer == "/cases/0/not_relevant/competences"
+    assert "'competences'" in problem.message
+    assert problem.hint is not None and "tasks" in problem.hint
+
+
+def test_a_misspelt_vocabulary_under_not_relevant_gets_a_suggestion() -> None:
+    (problem,) = schema_check(with_case(not_relevant={"taks": [{"id": "advice"}]}), {"tasks"})
+    assert problem.pointer == "/cases/0/not_relevant/taks"
+    assert problem.hint == "did you mean 'tasks'?"
+
+
+def test_with_no_vocabulary_named_nothing_can_be_marked() -> None:
+    (problem,) = schema_check(VALID, set())
+    assert problem.pointer == "/cases/0/not_relevant/tasks"
+    assert schema_check(with_case(not_relevant={}), set()) == []
+
+
+def test_marks_no_rule_reads_are_refused_by_the_framework() -> None:
+    (problem,) = check(with_case(not_relevant={"tasks": [{"id": "advice"}], "competences": [{"id": "counselling"}]}))
+    assert problem.pointer == "/cases/0/not_relevant/competences"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, Self
@@ -60,6 +60,16 @@ class Rule(ABC):
     @abstractmethod
     def check(self, ctx: Context) -> Outcome:
         """Evaluate the kind's own condition."""
+
+    def sub_rules(self) -> tuple[Rule, ...]:
+        """The rules this one is made of (combinators); none for the others."""
+        return ()
+
+    def walk(self) -> Iterator[Rule]:
+        """This rule and all below it, depth first."""
+        yield self
+        for rule in self.sub_rules():
+            yield from rule.walk()
 
     def evaluate(self, ctx: Context) -> Outcome:
         """Evaluate, turning the outcome of an advisory rule into advice."""

@@ -32,6 +32,9 @@ class AllOfRule(Rule):
     KEY = "all_of"
     parts: tuple[Rule, ...] = ()
 
+    def sub_rules(self) -> tuple[Rule, ...]:
+        return self.parts
+
     @classmethod
     def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self:
         return cls(header, cc.compile_children(node.all_of or [], (*path, "all_of")))
@@ -60,6 +63,9 @@ class OneOfRule(Rule):
     KEY = "one_of"
     alternatives: tuple[Rule, ...] = ()
 
+    def sub_rules(self) -> tuple[Rule, ...]:
+        return self.alternatives
+
     @classmethod
     def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self:
         return cls(header, cc.compile_children(node.one_of or [], (*path, "one_of")))
@@ -85,6 +91,9 @@ class AtLeastRule(Rule):
     KEY = "at_least"
     n: int = 1
     parts: tuple[Rule, ...] = ()
+
+    def sub_rules(self) -> tuple[Rule, ...]:
+        return self.parts
 
     @classmethod
     def compile(
