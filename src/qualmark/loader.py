@@ -1,55 +1,155 @@
 """Reading framework YAML and portfolio JSON into plain data.
 
+Bad input never escapes as a traceback: every problem becomes a
+:class:`~qualmark.errors.Problem` in a :class:`~qualmark.errors.LoadError`,
+with ``file:line:col`` and, where we can say it, how to fix it.
+
 The YAML side uses a local :class:`SafeLoader` subclass (PyYAML's global
-loaders are never modified): only plain YAML is accepted, mapping keys are
-always text, a duplicate key is an error naming both lines, and the position
-of every node is kept in a :class:`SourceMap`. All duplicate keys of a file
-are reported together.
+loaders are never modified) and builds the data itself, so that it can keep
+the position of every node in a :class:`SourceMap` and refuse what plain
+YAML should not contain:
+
+- a key written twice (all of a file's duplicates are reported together);
+- mapping keys that are not text (keys that look like numbers or dates are
+  read as text: ``1:`` gives the key ``"1"``);
+- merge keys (``<<``);
+- tags that change what a value means (``!!str 123``, ``!!binary …``,
+  ``!!python/…``, ``!include``), on values and keys alike. A tag that only
+  restates what YAML infers anyway (``!!str abc``, ``!!int 3``, ``!!map``)
+  changes nothing and is accepted;
+- values YAML cannot read, such as the date ``2021-02-29``;
+- documents nested more than :data:`MAX_DEPTH` levels deep, or that expand
+  (through aliases) to more than :data:`MAX_VALUES` values.
+
+The JSON side lets Python's json module check the syntax, then scans the
+text once more for what that module lets through: duplicate keys, NaN and
+Infinity, numbers too large for a float or with too many digits for an int,
+and nesting deeper than :data:`MAX_DEPTH`.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import re
 from pathlib import Path as FsPath
 from typing import Any
 
 import yaml
+from yaml.reader import ReaderError
 
 from qualmark.errors import LoadError, Problem
 from qualmark.source import Path, SourceMap, Span
 
+MAX_DEPTH = 100
+"""The deepest nesting of lists and mappings a YAML or JSON file may have."""
 
-class _QualmarkYamlLoader(yaml.SafeLoader):
-    """SafeLoader that refuses every tag beyond YAML's own scalars."""
+MAX_VALUES = 100_000
+"""The most values one YAML document may expand to (aliases repeat values)."""
 
+_YAML_TAG = "tag:yaml.org,2002:"
+_STR_TAG = _YAML_TAG + "str"
+_TIMESTAMP_TAG = _YAML_TAG + "timestamp"
+_INT_TAG = _YAML_TAG + "int"
 
 # The only tags a list or mapping may carry: YAML's own, implicit ones.
-_PLAIN_COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
+_PLAIN_COLLECTION_TAGS = frozenset({_YAML_TAG + "seq", _YAML_TAG + "map"})
+
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep"
+_TOO_DEEP_HINT = "flatten the structure: nothing qualmark reads needs this many levels"
+
+# How to fix a YAML syntax error, by a piece of PyYAML's message.
+_YAML_HINTS = (
+    ("'\\t'", "indent with spaces, not tabs"),
+    ("levels deep", _TOO_DEEP_HINT),
+)
 
 
 def _span(file: str, node: yaml.Node) -> Span:
     return Span(file, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def _span_at(text: str, offset: int, file: str) -> Span:
+    """The line and column of character ``offset`` of ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - text.rfind("\n", 0, offset)  # rfind gives -1 on the first line
+    return Span(file, line, column)
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _QualmarkYamlLoader(yaml.SafeLoader):
+    """SafeLoader that refuses nesting deeper than MAX_DEPTH while it reads the text.
+
+    PyYAML composes nested nodes recursively, so without this limit a deep
+    file ends in a RecursionError instead of a position (and a long run of
+    ``[`` makes its scanner crawl).
+    """
+
+    def __init__(self, stream: str) -> None:
+        self.depth = 0  # lists and mappings open around the node being composed
+        super().__init__(stream)
+
+    def fetch_flow_collection_start(self, token_class: Any) -> None:
+        if self.flow_level >= MAX_DEPTH:
+            raise yaml.scanner.ScannerError(None, None, _TOO_DEEP, self.get_mark())
+        super().fetch_flow_collection_start(token_class)
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        # check_event reads the next event into current_event
+        opens = self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent)
+        if opens:
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(None, None, _TOO_DEEP, self.current_event.start_mark)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            if opens:
+                self.depth -= 1
+
+
 class _Builder:
-    """Turns a composed YAML node tree into plain data plus a SourceMap."""
+    """Turns a composed YAML node tree into plain data plus a SourceMap.
+
+    Problems are collected, each one once even when an alias repeats it.
+    """
 
     def __init__(self, loader: _QualmarkYamlLoader, file: str) -> None:
         self.loader = loader
         self.smap = SourceMap(file)
-        self.problems: list[Problem] = []
+        self._problems: dict[Problem, None] = {}  # an ordered set
+        self._open: set[yaml.Node] = set()  # lists and mappings being built, to catch cycles
+
+    @property
+    def problems(self) -> list[Problem]:
+        return list(self._problems)
+
+    def report(self, problem: Problem) -> None:
+        self._problems[problem] = None
 
     def build(self, node: yaml.Node, path: Path) -> Any:
-        self.smap.values[path] = _span(self.smap.file, node)
-        if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_COLLECTION_TAGS:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"could not determine a constructor for the tag {node.tag!r}", node.start_mark
-            )
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
+        span = _span(self.smap.file, node)
+        self.smap.values[path] = span
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, span)
+        if node.tag not in _PLAIN_COLLECTION_TAGS:
+            return self._refuse_tag(node.tag, span)
+        if len(path) >= MAX_DEPTH:  # deeper than the text itself: an alias inside a deep spot
+            self.report(Problem(f"{_TOO_DEEP} (through aliases)", span, hint=_TOO_DEEP_HINT))
+            return None
+        if node in self._open:
+            self.report(Problem("this value contains itself (through an alias)", span))
+            return None
+        self._open.add(node)
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        finally:
+            self._open.discard(node)
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -57,29 +157,132 @@ class _Builder:
         for key_node, value_node in node.value:
             key_span = _span(self.smap.file, key_node)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(
+                self.report(
                     Problem("a mapping key must be plain text", key_span, hint="write the key as a word")
                 )
                 continue
+            if key_node.tag != self._implicit_tag(key_node):
+                self._refuse_tag(key_node.tag, key_span)
+                continue
             if key_node.value == "<<":
-                self.problems.append(
+                self.report(
                     Problem("merge keys ('<<') are not supported", key_span, hint="write the keys out")
                 )
                 continue
             key = str(key_node.value)
             if key in first_seen:
-                self.problems.append(
-                    Problem(
-                        f"duplicate key '{key}' (first at line {first_seen[key].line})",
-                        key_span,
-                        hint="remove one of the two",
-                    )
-                )
+                message = f"duplicate key '{key}' (first at line {first_seen[key].line})"
+                self.report(Problem(message, key_span, hint="remove one of the two"))
                 continue
             first_seen[key] = key_span
             self.smap.keys[(*path, key)] = key_span
             result[key] = self.build(value_node, (*path, key))
         return result
+
+    def _scalar(self, node: yaml.ScalarNode, span: Span) -> Any:
+        if node.tag != self._implicit_tag(node):
+            return self._refuse_tag(node.tag, span)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, KeyError, AttributeError, TypeError, OverflowError, yaml.YAMLError):
+            self.report(_unreadable(node, span))
+            return None
+
+    def _implicit_tag(self, node: yaml.ScalarNode) -> str:
+        """The tag YAML gives ``node`` when none is written: a plain scalar's depends on its text."""
+        if node.style is None:  # plain: `123` is an int, `abc` text, `2024-01-01` a date
+            tag: str = self.loader.resolve(yaml.ScalarNode, node.value, (True, False))  # type: ignore[no-untyped-call]
+            return tag
+        return _STR_TAG  # quoted or a block (| or >): always text
+
+    def _refuse_tag(self, tag: str, span: Span) -> None:
+        shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
+        hint = "remove the tag and write a plain value (in quotes to keep it as text)"
+        self.report(Problem(f"invalid YAML: YAML tags are not allowed here: {shown}", span, hint=hint))
+
+
+def _check_expansion(node: yaml.Node, file: str, sizes: dict[yaml.Node, int]) -> int:
+    """How many values ``node`` stands for once every alias in it is written out.
+
+    Counted before anything is built, each node once (``sizes`` remembers
+    them), so a "billion laughs" of anchors inside anchors is refused at once,
+    at the first value that grows past MAX_VALUES.
+    """
+    if node in sizes:  # an alias to a node counted before (or to one that contains itself)
+        return sizes[node]
+    sizes[node] = 1  # until counted; the builder reports a node that contains itself
+    children: list[yaml.Node] = []
+    if isinstance(node, yaml.SequenceNode):
+        children = node.value
+    elif isinstance(node, yaml.MappingNode):
+        children = [value for _key, value in node.value]
+    size = 1 + sum(_check_expansion(child, file, sizes) for child in children)
+    if size > MAX_VALUES:
+        message = f"the document expands to more than {MAX_VALUES:,} values (through aliases?)"
+        hint = "write the values out instead of nesting aliases inside anchors"
+        raise LoadError([Problem(message, _span(file, node), hint=hint)])
+    sizes[node] = size
+    return size
+
+
+def _unreadable(node: yaml.ScalarNode, span: Span) -> Problem:
+    """The problem with a scalar YAML recognised (as a date, a number, …) but could not read."""
+    if node.tag == _TIMESTAMP_TAG:
+        hint = "write a real date, YYYY-MM-DD, or put it in quotes"
+        return Problem(f"'{_shorten(node.value)}' is not a valid date", span, hint=hint)
+    if node.tag == _INT_TAG:
+        return Problem("number has too many digits", span, hint="write a shorter number, or put it in quotes")
+    return Problem(f"cannot read this value: '{_shorten(node.value)}'", span, hint="put it in quotes")
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    span = Span(file, mark.line + 1, mark.column + 1) if mark else Span(file, 1, 1)
+    message = exc.problem or exc.context or "invalid YAML"
+    hint = next((hint for clue, hint in _YAML_HINTS if clue in message), None)
+    return Problem(f"invalid YAML: {message}", span, hint=hint)
+
+
+def _character_problem(exc: ReaderError, text: str, file: str) -> Problem:
+    """A character YAML does not allow anywhere, such as a NUL or another control character."""
+    code: int = exc.character  # the code point, for text (not bytes) input
+    message = f"invalid YAML: the character {chr(code)!r} (U+{code:04X}) is not allowed"
+    return Problem(
+        message, _span_at(text, exc.position, file), hint="delete it (most editors do not show it)"
+    )
+
+
+def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
+    """Parse one YAML document into plain data and the positions of its nodes."""
+    loader: _QualmarkYamlLoader | None = None
+    try:
+        loader = _QualmarkYamlLoader(text)
+        node = loader.get_single_node()
+        if node is None:
+            raise LoadError([Problem("the file is empty", Span(file, 1, 1))])
+        _check_expansion(node, file, {})
+        builder = _Builder(loader, file)
+        data = builder.build(node, ())
+    except ReaderError as exc:
+        raise LoadError([_character_problem(exc, text, file)]) from None
+    except yaml.MarkedYAMLError as exc:
+        raise LoadError([_syntax_problem(exc, file)]) from None
+    except yaml.YAMLError as exc:
+        raise LoadError([Problem(f"invalid YAML: {exc}", Span(file, 1, 1))]) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    if builder.problems:
+        raise LoadError(builder.problems)
+    if data is None:  # only `---`, `~` or `null`
+        raise LoadError([Problem("the file is empty", Span(file, 1, 1))])
+    return data, builder.smap
+
+
+def load_yaml(path: str | FsPath) -> tuple[Any, SourceMap]:
+    """Read and parse a YAML file; see :func:`parse_yaml`."""
+    path = FsPath(path)
+    return parse_yaml(_read(path), str(path))
 
 
 def _read(path: FsPath) -> str:
@@ -97,66 +300,105 @@ def _read(path: FsPath) -> str:
         raise LoadError([Problem(f"cannot read {path}: {exc.strerror}")]) from None
 
 
-def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
-    """Parse one YAML document into plain data and the positions of its nodes."""
-    loader = _QualmarkYamlLoader(text)
+# --- JSON -------------------------------------------------------------------------------------
+
+# One JSON token: a string, a bracket, ':' or ',', or a word (a number, true/false/null, NaN, Infinity).
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
+
+
+def _int_or_none(digits: str) -> int | None:
+    """``int``, but None for a number with too many digits (the scan reports it)."""
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise LoadError([Problem("the file is empty", Span(file, 1, 1))])
-        builder = _Builder(loader, file)
-        data = builder.build(node, ())
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        span = Span(file, mark.line + 1, mark.column + 1) if mark else Span(file, 1, 1)
-        message = exc.problem or exc.context or "invalid YAML"
-        hint = None
-        if "could not determine a constructor" in str(message):
-            message = "YAML tags are not allowed: " + str(message).split("for the tag")[-1].strip()
-            hint = "write plain YAML values; framework files never contain code or objects"
-        raise LoadError([Problem(f"invalid YAML: {message}", span, hint=hint)]) from None
-    except yaml.YAMLError as exc:
-        raise LoadError([Problem(f"invalid YAML: {exc}", Span(file, 1, 1))]) from None
-    finally:
-        loader.dispose()
-    if builder.problems:
-        raise LoadError(builder.problems)
-    return data, builder.smap
-
-
-def load_yaml(path: str | FsPath) -> tuple[Any, SourceMap]:
-    """Read and parse a YAML file; see :func:`parse_yaml`."""
-    path = FsPath(path)
-    return parse_yaml(_read(path), str(path))
-
-
-def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(f"duplicate key '{key}'")
-        result[key] = value
-    return result
-
-
-class _NotJson(ValueError):
-    """NaN and Infinity, which Python's json module accepts but JSON does not have."""
-
-
-def _refuse_constant(name: str) -> Any:
-    raise _NotJson(f"{name} is not a JSON number")
+        return int(digits)
+    except ValueError:
+        return None
 
 
 def parse_json(text: str, file: str) -> Any:
-    """Parse JSON, refusing duplicate keys and NaN/Infinity; errors carry ``file:line:col``."""
+    """Parse JSON (RFC 8259, an optional UTF-8 BOM first) into plain data.
+
+    Errors carry ``file:line:col``; see the module docstring for what is refused.
+    """
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise LoadError([Problem("the file is empty", Span(file, 1, 1))])
+    too_deep = False
+    data: Any = None
     try:
-        return json.loads(text, object_pairs_hook=_refuse_duplicates, parse_constant=_refuse_constant)
+        data = json.loads(text, parse_int=_int_or_none)
     except json.JSONDecodeError as exc:
         raise LoadError([Problem(f"invalid JSON: {exc.msg}", Span(file, exc.lineno, exc.colno))]) from None
-    except _NotJson as exc:
-        raise LoadError([Problem(f"invalid JSON: {exc}", Span(file, 1, 1), hint="write a number")]) from None
-    except ValueError as exc:
-        raise LoadError([Problem(f"invalid JSON: {exc}", Span(file, 1, 1), hint="remove one")]) from None
+    except RecursionError:  # the scan below finds where the nesting passes MAX_DEPTH
+        too_deep = True
+    problems = _JsonScan(text, file).run()
+    if not problems and too_deep:
+        problems = [Problem("invalid JSON: nested too deeply", Span(file, 1, 1))]
+    if problems:
+        raise LoadError(problems)
+    return data
+
+
+class _JsonScan:
+    """A second pass over JSON text that json.loads has read, for what that module lets through.
+
+    (When json.loads gave up on deep nesting, it had read far beyond the
+    point where this scan stops, at MAX_DEPTH.)
+    """
+
+    def __init__(self, text: str, file: str) -> None:
+        self.text = text
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def report(self, offset: int, message: str, hint: str) -> None:
+        span = _span_at(self.text, offset, self.file)
+        self.problems.append(Problem(f"invalid JSON: {message}", span, hint=hint))
+
+    def run(self) -> list[Problem]:
+        open_brackets: list[dict[str, int] | None] = []  # per bracket: an object's keys (→ offset) or None
+        expect_key = False  # is the next string an object key?
+        for match in _JSON_TOKEN.finditer(self.text):
+            token, offset = match.group(), match.start()
+            if token in ("{", "["):
+                if len(open_brackets) == MAX_DEPTH:
+                    self.report(offset, _TOO_DEEP, _TOO_DEEP_HINT)
+                    break
+                open_brackets.append({} if token == "{" else None)
+                expect_key = token == "{"
+            elif token in ("}", "]"):
+                open_brackets.pop()
+                expect_key = False
+            elif token == ",":
+                expect_key = open_brackets[-1] is not None
+            elif token.startswith('"'):
+                keys = open_brackets[-1] if expect_key else None
+                if keys is not None:
+                    self._key(json.loads(token), offset, keys)
+                expect_key = False
+            elif token != ":":
+                self._word(token, offset)
+        return self.problems
+
+    def _key(self, key: str, offset: int, keys: dict[str, int]) -> None:
+        """Note an object key, or report it as a duplicate of one already in ``keys``."""
+        if key not in keys:
+            keys[key] = offset
+            return
+        first = _span_at(self.text, keys[key], self.file)
+        message = f"duplicate key '{key}' (first at line {first.line}, column {first.column})"
+        self.report(offset, message, "remove one of the two")
+
+    def _word(self, token: str, offset: int) -> None:
+        """Report a number JSON does not have (NaN, Infinity) or Python cannot hold."""
+        if token in ("NaN", "Infinity", "-Infinity"):
+            self.report(offset, f"{token} is not a JSON number", "write a number")
+        elif token in ("true", "false", "null"):
+            pass
+        elif any(c in token for c in ".eE"):
+            if math.isinf(float(token)):
+                self.report(offset, "number too large", "write a smaller number")
+        elif _int_or_none(token) is None:
+            self.report(offset, "number has too many digits", "write a shorter number")
 
 
 def load_json(path: str | FsPath) -> Any:
