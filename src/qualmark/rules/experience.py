@@ -18,9 +18,19 @@ if TYPE_CHECKING:
 
 
 def years_delta(years: float) -> relativedelta:
-    """A (possibly fractional) number of years as calendar years and months."""
+    """A (possibly fractional) number of years as a calendar span.
+
+    Whole months where the fraction is one (1.5 years is 1 year and 6 months),
+    else days (0.01 years is 4 days, not nothing).
+
+    >>> years_delta(1.5), years_delta(0.01)
+    (relativedelta(years=+1, months=+6), relativedelta(days=+4))
+    """
     whole = int(years)
-    return relativedelta(years=whole, months=round((years - whole) * 12))
+    months = (years - whole) * 12
+    if abs(months - round(months)) < 1e-9:
+        return relativedelta(years=whole, months=round(months))
+    return relativedelta(years=whole, days=round((years - whole) * 365.25))
 
 
 @dataclass(frozen=True)
