@@ -70,7 +70,9 @@ def _span(file: str, node: yaml.Node) -> Span:
 
 
 def _span_at(text: str, offset: int, file: str) -> Span:
-    """The line and column of character ``offset`` of ``text``."""
+    """The line and column of character ``offset`` of ``text``, as an editor shows them."""
+    if text.startswith("\ufeff"):  # a byte order mark is invisible
+        text, offset = text[1:], max(offset - 1, 0)
     line = text.count("\n", 0, offset) + 1
     column = offset - text.rfind("\n", 0, offset)  # rfind gives -1 on the first line
     return Span(file, line, column)
@@ -114,7 +116,9 @@ class _QualmarkYamlLoader(yaml.SafeLoader):
 class _Builder:
     """Turns a composed YAML node tree into plain data plus a SourceMap.
 
-    Problems are collected, each one once even when an alias repeats it.
+    A tag is accepted only where it is the one YAML would infer anyway (see
+    the module docstring). Problems are collected, each one once even when an
+    alias repeats it.
     """
 
     def __init__(self, loader: _QualmarkYamlLoader, file: str) -> None:
@@ -303,38 +307,82 @@ def _read(path: FsPath) -> str:
 # --- JSON -------------------------------------------------------------------------------------
 
 # One JSON token: a string, a bracket, ':' or ',', or a word (a number, true/false/null, NaN, Infinity).
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
 
 
 def _int_or_none(digits: str) -> int | None:
-    """``int``, but None for a number with too many digits (the scan reports it)."""
+    """``int``, but None for a number with more digits than Python converts."""
     try:
         return int(digits)
     except ValueError:
         return None
 
 
+class _JsonHooks:
+    """Hooks for json.loads that notice what JSON forbids but the json module lets through.
+
+    They cannot tell where it was: :class:`_JsonScan` finds that out.
+    """
+
+    def __init__(self) -> None:
+        self.noticed = False
+
+    def on_object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        self.noticed |= len(result) < len(pairs)  # a duplicate key
+        return result
+
+    def on_constant(self, name: str) -> None:  # NaN, Infinity, -Infinity
+        self.noticed = True
+
+    def on_float(self, text: str) -> float:
+        value = float(text)
+        self.noticed |= math.isinf(value)  # too large, such as 1e400
+        return value
+
+    def on_int(self, digits: str) -> int | None:
+        value = _int_or_none(digits)
+        self.noticed |= value is None
+        return value
+
+
+def _depth(value: Any) -> int:
+    """How many levels of lists and objects ``value`` has (counted level by level, without recursion)."""
+    depth = 0
+    level = [value]
+    while level := [v for v in level if isinstance(v, dict | list)]:
+        depth += 1
+        level = [child for v in level for child in (v.values() if isinstance(v, dict) else v)]
+    return depth
+
+
 def parse_json(text: str, file: str) -> Any:
     """Parse JSON (RFC 8259, an optional UTF-8 BOM first) into plain data.
 
     Errors carry ``file:line:col``; see the module docstring for what is refused.
+    json.loads checks the syntax and its hooks notice the rest; only then is
+    the text scanned again to find where.
     """
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise LoadError([Problem("the file is empty", Span(file, 1, 1))])
-    too_deep = False
+    hooks = _JsonHooks()
     data: Any = None
     try:
-        data = json.loads(text, parse_int=_int_or_none)
+        data = json.loads(
+            text,
+            object_pairs_hook=hooks.on_object,
+            parse_constant=hooks.on_constant,
+            parse_float=hooks.on_float,
+            parse_int=hooks.on_int,
+        )
     except json.JSONDecodeError as exc:
         raise LoadError([Problem(f"invalid JSON: {exc.msg}", Span(file, exc.lineno, exc.colno))]) from None
-    except RecursionError:  # the scan below finds where the nesting passes MAX_DEPTH
-        too_deep = True
-    problems = _JsonScan(text, file).run()
-    if not problems and too_deep:
-        problems = [Problem("invalid JSON: nested too deeply", Span(file, 1, 1))]
-    if problems:
-        raise LoadError(problems)
+    except RecursionError:  # so deep that the json module gave up; the scan says where
+        hooks.noticed = True
+    if hooks.noticed or _depth(data) > MAX_DEPTH:
+        problems = _JsonScan(text, file).run()
+        raise LoadError(problems or [Problem("invalid JSON: nested too deeply", Span(file, 1, 1))])
     return data
 
 

@@ -5,6 +5,10 @@ Expected positions are read off the inputs (lines and columns count from 1).
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +17,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qualmark import LoadError, parse_framework
+from qualmark import LoadError, Problem, loader, parse_framework
 from qualmark.loader import load_json, load_yaml, parse_json, parse_yaml
 from qualmark.source import Span
+from tests.conftest import FRAMEWORKS
 
 
 def problems(text: str, file: str = "f.yaml") -> list[tuple[int, int, str]]:
@@ -216,7 +221,8 @@ def test_a_tab_used_for_indentation_is_a_syntax_error_on_its_line() -> None:
     with pytest.raises(LoadError) as caught:
         parse_yaml("profile:\n\ttasks: []\n", "fw.yaml")
     (problem,) = caught.value.problems
-    assert problem.span is not None and problem.span.line == 2
+    assert problem.span == Span("fw.yaml", 2, 1)
+    assert problem.hint == "indent with spaces, not tabs"
 
 
 def test_an_unclosed_flow_list_is_reported() -> None:
@@ -234,7 +240,9 @@ def test_two_documents_in_one_file_are_refused() -> None:
     assert problem.span == Span("fw.yaml", 2, 1)
 
 
-@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n"])
+@pytest.mark.parametrize(
+    "text", ["", "\n\n", "# only a comment\n", "---\n", "--- ~\n", "null\n", "~\n", "---\n...\n", "!!null\n"]
+)
 def test_an_empty_file_is_an_error(text: str) -> None:
     with pytest.raises(LoadError) as caught:
         parse_yaml(text, "empty.yaml")
@@ -319,10 +327,13 @@ def test_json_non_standard_numbers_are_refused(token: str) -> None:
     assert caught.value.problems[0].message.startswith("invalid JSON")
 
 
-def test_an_empty_json_file_is_a_syntax_error() -> None:
+@pytest.mark.parametrize("text", ["", "  \n\t\n", "\ufeff", "\ufeff\n"])
+def test_an_empty_json_file_is_reported_as_empty(text: str) -> None:
     with pytest.raises(LoadError) as caught:
-        parse_json("", "p.json")
-    assert caught.value.problems[0].span == Span("p.json", 1, 1)
+        parse_json(text, "p.json")
+    (problem,) = caught.value.problems
+    assert problem.message == "the file is empty"
+    assert problem.span == Span("p.json", 1, 1)
 
 
 def test_load_json_reports_missing_and_non_utf8_files(tmp_path: Path) -> None:
@@ -380,7 +391,7 @@ def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 
 @settings(max_examples=150, deadline=None)
-@given(_plain)
+@given(_plain.filter(lambda value: value is not None))  # a document that is only `null` is an empty file
 def test_round_trip_of_plain_data_with_a_span_for_every_path(value: Any) -> None:
     text = yaml.safe_dump(value)
     data, smap = parse_yaml(text, "rt.yaml")
@@ -395,3 +406,504 @@ def test_round_trip_of_plain_data_with_a_span_for_every_path(value: Any) -> None
         if path and isinstance(path[-1], str):
             key_span = smap.keys[path]
             assert (key_span.line, key_span.column) <= (span.line, span.column)
+
+
+# --- bad input never escapes as a traceback ---------------------------------------------------
+#
+# Each case below once ended in a Python exception (ReaderError, ValueError, RecursionError, …)
+# or was read silently; now it is a LoadError pointing at the place to fix.
+
+
+def problem_of(text: str, file: str = "f.yaml") -> Problem:
+    """The one problem the YAML loader reports for ``text``."""
+    with pytest.raises(LoadError) as caught:
+        parse_yaml(text, file)
+    (problem,) = caught.value.problems
+    return problem
+
+
+def json_problems(text: str) -> list[tuple[int, int, str]]:
+    """The (line, column, message) of every problem the JSON loader reports for ``text``."""
+    with pytest.raises(LoadError) as caught:
+        parse_json(text, "p.json")
+    return [(p.span.line, p.span.column, p.message) for p in caught.value.problems if p.span]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "code"),
+    [
+        ("a\x07b: 1\n", 1, 2, "U+0007"),
+        ("a: 1\nb: x\x00\n", 2, 5, "U+0000"),
+        ("a: [1,\n  2\x1b]\n", 2, 4, "U+001B"),
+        ("\ufeffa: x\x07\n", 1, 5, "U+0007"),  # as an editor shows it: the BOM is invisible
+    ],
+    ids=["bell-in-key", "nul-in-value", "escape-in-list", "after-a-bom"],
+)
+def test_a_control_character_is_reported_where_it_is(text: str, line: int, column: int, code: str) -> None:
+    problem = problem_of(text)
+    assert problem.span == Span("f.yaml", line, column)
+    assert problem.message.startswith("invalid YAML: ")
+    assert code in problem.message
+    assert problem.hint is not None and "delete it" in problem.hint
+
+
+def test_a_control_character_in_a_framework_is_a_load_error() -> None:
+    with pytest.raises(LoadError) as caught:
+        parse_framework("qualmark: 1\nid: de\x00mo\n", "fw.yaml")
+    assert str(caught.value).startswith("fw.yaml:2:7: invalid YAML: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "value"),
+    [
+        ("valid_from: 2021-02-29\n", 13, "2021-02-29"),  # 2021 is no leap year
+        ("valid_from: 2020-13-01\n", 13, "2020-13-01"),
+        ("valid_from: 2021-04-31\n", 13, "2021-04-31"),
+        ("dates: [2020-01-01, 2020-02-30]\n", 21, "2020-02-30"),
+    ],
+)
+def test_an_impossible_date_is_reported_at_the_value(text: str, column: int, value: str) -> None:
+    problem = problem_of(text)
+    assert problem.message == f"'{value}' is not a valid date"
+    assert problem.span == Span("f.yaml", 1, column)
+    assert problem.hint == "write a real date, YYYY-MM-DD, or put it in quotes"
+
+
+def test_a_real_leap_day_and_a_quoted_impossible_date_are_fine() -> None:
+    data, _ = parse_yaml("a: 2024-02-29\nb: '2021-02-29'\n", "f.yaml")
+    assert data == {"a": dt.date(2024, 2, 29), "b": "2021-02-29"}
+
+
+def test_an_integer_with_too_many_digits_is_reported_at_the_value() -> None:
+    problem = problem_of("hours: " + "1" * 5000 + "\n")
+    assert problem.message == "number has too many digits"
+    assert problem.span == Span("f.yaml", 1, 8)
+
+
+def test_a_value_yaml_cannot_read_is_reported_at_the_value() -> None:
+    # A plain '=' is YAML 1.1's "value" type, which SafeLoader cannot construct.
+    problem = problem_of("a: 1\nb: =\n")
+    assert problem.message == "cannot read this value: '='"
+    assert problem.span == Span("f.yaml", 2, 4)
+
+
+def test_an_impossible_date_in_a_framework_is_a_load_error_with_its_position() -> None:
+    with pytest.raises(LoadError) as caught:
+        parse_framework("qualmark: 1\nid: demo\nvalid_from: 2021-02-29\n", "fw.yaml")
+    assert str(caught.value) == (
+        "fw.yaml:3:13: '2021-02-29' is not a valid date — write a real date, YYYY-MM-DD, or put it in quotes"
+    )
+
+
+def test_value_problems_are_reported_together_with_duplicate_keys_and_once_through_aliases() -> None:
+    text = "a: &bad 2021-02-29\nb: *bad\nc: [*bad, *bad]\na: 1\n"
+    assert problems(text) == [
+        (1, 4, "'2021-02-29' is not a valid date"),  # a value starts at its anchor (or tag)
+        (4, 1, "duplicate key 'a' (first at line 1)"),
+    ]
+
+
+# --- tags -------------------------------------------------------------------------------------
+
+TAG_REFUSED = "invalid YAML: YAML tags are not allowed here"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("!!str 123", "!!str"),  # would turn the number 123 into text
+        ("!!str", "!!str"),  # would turn null into ""
+        ("!!binary aGVsbG8=", "!!binary"),  # would give bytes
+        ("!!timestamp '2020-01-01'", "!!timestamp"),  # would turn text into a date
+        ("!!timestamp yesterday", "!!timestamp"),
+        ("!!bool 1", "!!bool"),
+        ("!!int abc", "!!int"),
+        ("!!int '12'", "!!int"),
+        ("!!float abc", "!!float"),
+        ("!!float 1", "!!float"),
+        ("!!null foo", "!!null"),
+        ("!<tag:yaml.org,2002:int> '12'", "!!int"),
+        ("!<tag:example.com,2026:thing> x", "tag:example.com,2026:thing"),
+        ("!local x", "!local"),
+        ("!!int |\n  123\n", "!!int"),  # a block scalar is always text
+    ],
+)
+def test_a_tag_that_changes_a_value_is_refused_at_the_tag(value: str, shown: str) -> None:
+    problem = problem_of(f"title: Demo\nhours: {value}\n")
+    assert problem.message == f"{TAG_REFUSED}: {shown}"
+    assert problem.span == Span("f.yaml", 2, 8)
+    assert problem.hint is not None
+
+
+RESTATING_TAGS = ["!!str abc", "!!str 'x'", "!!int 3", "!!float 1.5", "!!bool true", "!!null ~"]
+RESTATING_TAGS += ["!!timestamp 2020-01-01", "!!str |\n  123\n", "!!map {a: 1}", "!!seq [1, 2]", "! 12"]
+
+
+@pytest.mark.parametrize("value", RESTATING_TAGS)
+def test_a_tag_that_restates_what_yaml_infers_is_harmless(value: str) -> None:
+    tagged, _ = parse_yaml(f"v: {value}\n", "f.yaml")
+    plain, _ = parse_yaml(f"v: {value.split(' ', 1)[1]}\n", "f.yaml")
+    assert tagged == plain
+
+
+_SCALAR_TEXTS = ["1", "-2", "1.5", "abc", "true", "yes", "~", "null", "", "2024-01-01", "0x1F", "'7'", '"x"']
+_TAGS = ["str", "int", "float", "bool", "null", "timestamp", "binary", "python/str"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(_SCALAR_TEXTS), st.sampled_from(_TAGS))
+def test_a_tag_never_changes_a_value_it_is_either_refused_or_without_effect(text: str, tag: str) -> None:
+    plain, _ = parse_yaml(f"v: {text}\n", "f.yaml")
+    try:
+        tagged, _ = parse_yaml(f"v: !!{tag} {text}\n", "f.yaml")
+    except LoadError as caught:
+        (problem,) = caught.problems
+        assert problem.message == f"{TAG_REFUSED}: !!{tag}"
+        assert problem.span == Span("f.yaml", 1, 4)
+    else:
+        assert tagged == plain
+        assert type(tagged["v"]) is type(plain["v"])
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "shown"),
+    [
+        ('!!python/object:os.system version: "1"\n', 1, 1, "!!python/object:os.system"),
+        ("a: 1\n!!str 2: two\n", 2, 1, "!!str"),
+        ("rule:\n  !!binary aWQ=: x\n", 2, 3, "!!binary"),
+        ("{!custom id: x}\n", 1, 2, "!custom"),
+    ],
+)
+def test_a_tag_on_a_mapping_key_is_refused_too(text: str, line: int, column: int, shown: str) -> None:
+    problem = problem_of(text)
+    assert problem.message == f"{TAG_REFUSED}: {shown}"
+    assert problem.span == Span("f.yaml", line, column)
+
+
+@pytest.mark.parametrize("value", ["!!set {a, b}", "!!omap [{a: 1}]", "!!pairs [{a: 1}]", "!thing {a: 1}"])
+def test_a_list_or_mapping_with_another_tag_than_its_own_is_refused(value: str) -> None:
+    problem = problem_of(f"v: {value}\n")
+    assert problem.message.startswith(f"{TAG_REFUSED}: ")
+    assert problem.span == Span("f.yaml", 1, 4)
+
+
+def test_every_refused_tag_of_a_file_is_reported_together() -> None:
+    text = "a: !!str 1\nb: ok\nc: [!!binary aGk=, 2]\n!!str 4: d\n!!int 5: e\n"  # `5` is an int anyway
+    assert problems(text) == [
+        (1, 4, f"{TAG_REFUSED}: !!str"),
+        (3, 5, f"{TAG_REFUSED}: !!binary"),
+        (4, 1, f"{TAG_REFUSED}: !!str"),
+    ]
+
+
+# --- aliases and nesting ----------------------------------------------------------------------
+
+
+def billion_laughs(levels: int) -> str:
+    """`a0` is a list of ten words, every further level a list of ten aliases to the one before."""
+    lines = ["a0: &a0 [" + ", ".join(["lol"] * 10) + "]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_is_refused_quickly_at_the_first_value_that_grows_too_large() -> None:
+    start = time.perf_counter()
+    problem = problem_of(billion_laughs(9))
+    assert time.perf_counter() - start < 0.5
+    # a_k stands for 1 + 10 + … + 10^(k+1) values: a3 for 11,111, a4 for 111,111 > MAX_VALUES.
+    assert loader.MAX_VALUES == 100_000
+    assert problem.message == "the document expands to more than 100,000 values (through aliases?)"
+    assert problem.span == Span("f.yaml", 5, 5)  # the list of a4
+    assert problem.hint is not None
+
+
+def test_a_document_that_expands_to_exactly_max_values_is_accepted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loader, "MAX_VALUES", 12)
+    # the mapping, a's list and its two words, b's list and its two items that repeat a: 1+3+1+2*3 = 11
+    data, _ = parse_yaml("a: &a [x, y]\nb: [*a, *a]\n", "f.yaml")
+    assert data == {"a": ["x", "y"], "b": [["x", "y"], ["x", "y"]]}
+    data, _ = parse_yaml("a: &a [x, y]\nb: [*a, *a]\nc: 1\n", "f.yaml")  # exactly 12
+    assert data["c"] == 1
+    problem = problem_of("a: &a [x, y]\nb: [*a, *a]\nc: 1\nd: 2\n")  # 13
+    assert problem.message == "the document expands to more than 12 values (through aliases?)"
+    assert problem.span == Span("f.yaml", 1, 1)  # only the whole document is too large
+
+
+def test_reused_anchors_keep_working_with_the_position_of_the_anchor() -> None:
+    text = "base: &b {hours: 98, signed: true}\nrules:\n  - where: *b\n  - where: *b\n"
+    data, smap = parse_yaml(text, "f.yaml")
+    assert data["rules"] == [{"where": {"hours": 98, "signed": True}}] * 2
+    assert smap.values[("rules", 1, "where", "hours")] == Span("f.yaml", 1, 18)
+
+
+def test_the_shipped_noloc_framework_shares_its_anchors_between_rules() -> None:
+    data, _ = load_yaml(FRAMEWORKS / "noloc-register-loopbaanprofessional.yaml")
+    found: dict[str, dict[str, Any]] = {}
+
+    def collect(value: Any) -> None:
+        if isinstance(value, dict):
+            if value.get("id") in ("A2-cursussen", "A3-cursussen"):
+                found[value["id"]] = value
+            for child in value.values():
+                collect(child)
+        elif isinstance(value, list):
+            for child in value:
+                collect(child)
+
+    collect(data)
+    a2, a3 = found["A2-cursussen"], found["A3-cursussen"]
+    assert (
+        a3["where"]
+        == a2["where"]
+        == {
+            "quality_mark": True,
+            "signed": True,
+            "hours": {"present": True},
+            "career_guidance": True,
+            "within_scope": True,
+        }
+    )
+    assert a3["description"] == a2["description"]
+
+
+@pytest.mark.parametrize(
+    ("text", "column"), [("a: &a [1, *a]\n", 4), ("a: &m {self: *m}\n", 4), ("&r [[*r]]\n", 1)]
+)
+def test_a_value_that_contains_itself_is_refused(text: str, column: int) -> None:
+    problem = problem_of(text)
+    assert problem.message == "this value contains itself (through an alias)"
+    assert problem.span == Span("f.yaml", 1, column)
+
+
+def test_nesting_exactly_max_depth_levels_is_accepted() -> None:
+    assert loader.MAX_DEPTH == 100
+    data, _ = parse_yaml("[" * 100 + "x" + "]" * 100, "f.yaml")
+    for _ in range(100):
+        assert isinstance(data, list)
+        (data,) = data
+    assert data == "x"
+
+
+@pytest.mark.parametrize("levels", [101, 500, 1000, 100_000])
+def test_flow_nesting_deeper_than_max_depth_is_refused_at_the_bracket_that_passes_it(levels: int) -> None:
+    start = time.perf_counter()
+    problem = problem_of("[" * levels + "]" * levels)
+    assert time.perf_counter() - start < 0.5
+    assert problem.message == "invalid YAML: nested more than 100 levels deep"
+    assert problem.span == Span("f.yaml", 1, 101)
+    assert problem.hint is not None
+
+
+@pytest.mark.parametrize("levels", [101, 1000])
+def test_block_nesting_deeper_than_max_depth_is_refused_where_it_passes_it(levels: int) -> None:
+    # Mapping number d (from 1) starts on line d at column 2*(d-1)+1.
+    text = "".join("  " * d + f"k{d}:\n" for d in range(levels)) + "  " * levels + "x\n"
+    problem = problem_of(text)
+    assert problem.message == "invalid YAML: nested more than 100 levels deep"
+    assert problem.span == Span("f.yaml", 101, 201)
+
+
+def test_compact_nested_lists_are_limited_too() -> None:
+    problem = problem_of("- " * 1000 + "x\n")  # `- - - x` is a list in a list in a list
+    assert problem.message == "invalid YAML: nested more than 100 levels deep"
+    assert problem.span == Span("f.yaml", 1, 201)
+
+
+def test_nesting_through_aliases_is_limited_where_it_passes_max_depth() -> None:
+    # b's 60 lists sit at levels 2-61 (the mapping is level 1); *a puts a's lists at 62-121,
+    # so a's 40th list (column 6 + 40) is at level 101.
+    text = "a: &a " + "[" * 60 + "x" + "]" * 60 + "\nb: " + "[" * 60 + "*a" + "]" * 60 + "\n"
+    problem = problem_of(text)
+    assert problem.message == "nested more than 100 levels deep (through aliases)"
+    assert problem.span == Span("f.yaml", 1, 46)
+
+
+# --- JSON: every problem at its place ---------------------------------------------------------
+
+PORTFOLIO_WITH_DUPLICATES = """\
+{
+  "id": "p1",
+  "evidence": [
+    {"id": "e1", "kind": "diploma", "kind": "course"}
+  ],
+  "note": "id",
+  "id": "p2"
+}
+"""
+
+
+def test_every_json_duplicate_key_is_reported_at_its_place() -> None:
+    # The evidence item's "id" is in another object, and "id" as a value is no key.
+    assert json_problems(PORTFOLIO_WITH_DUPLICATES) == [
+        (4, 37, "invalid JSON: duplicate key 'kind' (first at line 4, column 18)"),
+        (7, 3, "invalid JSON: duplicate key 'id' (first at line 2, column 3)"),
+    ]
+
+
+def test_json_keys_are_compared_after_escapes_are_read() -> None:
+    assert json_problems('{"a": 1, "\\u0061": 2, "a\\"": 3, "a\\\\": 4}') == [
+        (1, 10, "invalid JSON: duplicate key 'a' (first at line 1, column 2)")
+    ]
+
+
+def test_a_key_written_three_times_is_reported_twice() -> None:
+    assert json_problems('{"k": 1,\n "k": 2,\n "k": 3}') == [
+        (2, 2, "invalid JSON: duplicate key 'k' (first at line 1, column 2)"),
+        (3, 2, "invalid JSON: duplicate key 'k' (first at line 1, column 2)"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "token"),
+    [
+        ('{"hours": NaN}', 1, 11, "NaN"),
+        ('{\n  "a": [1, -Infinity]\n}', 2, 12, "-Infinity"),
+        ("[\n  Infinity\n]", 2, 3, "Infinity"),
+    ],
+)
+def test_json_nan_and_infinity_are_reported_at_the_token(
+    text: str, line: int, column: int, token: str
+) -> None:
+    assert json_problems(text) == [(line, column, f"invalid JSON: {token} is not a JSON number")]
+
+
+def test_nan_inside_a_string_is_text() -> None:
+    assert parse_json('{"note": "NaN, Infinity", "NaN": 1}', "p.json") == {"note": "NaN, Infinity", "NaN": 1}
+
+
+@pytest.mark.parametrize("number", ["1e400", "-1e400", "1.5E+309", "1" + "0" * 400 + ".0"])
+def test_a_json_number_too_large_for_a_float_is_refused_at_its_place(number: str) -> None:
+    assert json_problems(f'{{"hours":\n  {number}}}') == [(2, 3, "invalid JSON: number too large")]
+
+
+def test_the_largest_floats_are_still_numbers() -> None:
+    assert parse_json("[1e308, -1.7976931348623157e308]", "p.json") == [1e308, -1.7976931348623157e308]
+
+
+def test_a_json_integer_with_too_many_digits_is_refused_at_its_place() -> None:
+    limit = sys.get_int_max_str_digits()  # Python's own guard against slow conversions
+    assert parse_json(f"[{'9' * limit}]", "p.json") == [int("9" * limit)]
+    assert json_problems(f'{{"hours": {"9" * (limit + 1)}}}') == [
+        (1, 11, "invalid JSON: number has too many digits")
+    ]
+
+
+def test_every_kind_of_json_problem_is_reported_together_in_file_order() -> None:
+    text = '{"a": NaN,\n "b": [1e999, {"c": 1, "c": 2}],\n "a": 1}'
+    assert json_problems(text) == [
+        (1, 7, "invalid JSON: NaN is not a JSON number"),
+        (2, 8, "invalid JSON: number too large"),
+        (2, 24, "invalid JSON: duplicate key 'c' (first at line 2, column 16)"),
+        (3, 2, "invalid JSON: duplicate key 'a' (first at line 1, column 2)"),
+    ]
+
+
+def test_a_json_file_may_start_with_a_utf8_bom(tmp_path: Path) -> None:
+    assert parse_json('\ufeff{"a": 1}', "p.json") == {"a": 1}
+    path = tmp_path / "p.json"
+    path.write_text('{"name": "Björn"}', encoding="utf-8-sig")
+    assert load_json(path) == {"name": "Björn"}
+    # Positions are those an editor shows, where the BOM is invisible.
+    assert json_problems('\ufeff{"a": tru}') == [(1, 7, "invalid JSON: Expecting value")]
+
+
+def test_json_nesting_exactly_max_depth_levels_is_accepted_and_one_more_refused() -> None:
+    expected: list[Any] = []
+    for _ in range(99):
+        expected = [expected]
+    assert parse_json("[" * 100 + "]" * 100, "p.json") == expected
+    assert json_problems('{"x": ' * 101 + "1" + "}" * 101) == [
+        (1, 601, "invalid JSON: nested more than 100 levels deep")  # the 101st '{'
+    ]
+
+
+@pytest.mark.parametrize("levels", [101, 5000, 100_000])
+def test_json_nested_too_deeply_for_python_is_refused_where_it_passes_max_depth(levels: int) -> None:
+    assert json_problems("[" * levels + "]" * levels) == [
+        (1, 101, "invalid JSON: nested more than 100 levels deep")
+    ]
+
+
+def test_brackets_inside_json_strings_do_not_count_as_nesting() -> None:
+    assert parse_json('{"a": "' + "[{" * 200 + '"}', "p.json") == {"a": "[{" * 200}
+
+
+@settings(max_examples=150, deadline=None)
+@given(_plain)
+def test_json_round_trip_of_plain_data(value: Any) -> None:
+    assert parse_json(json.dumps(value, indent=1), "p.json") == _as_loaded(value)
+
+
+# --- whatever the text, a LoadError or data -----------------------------------------------------
+
+_YAML_PIECES = [
+    "a",
+    "1",
+    "1e400",
+    "2021-02-29",
+    "~",
+    ":",
+    ": ",
+    " ",
+    "\n",
+    "  ",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+]
+_YAML_PIECES += [
+    "&x ",
+    "*x",
+    "!!str ",
+    "!!int ",
+    "!!timestamp ",
+    "!x ",
+    "? ",
+    "<<",
+    "#",
+    "---",
+    "'",
+    '"',
+    "|",
+]
+_YAML_PIECES += ["\t", "\x07", "\ufeff", "%YAML 1.1\n"]
+_JSON_PIECES = [
+    "{",
+    "}",
+    "[",
+    "]",
+    '"a"',
+    '"b"',
+    '"\\u0061"',
+    ":",
+    ",",
+    "1",
+    "-1.5",
+    "1e400",
+    "NaN",
+    "-Infinity",
+]
+_JSON_PIECES += ["true", "null", " ", "\n", "\ufeff", '"', "\\"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_YAML_PIECES), max_size=30).map("".join))
+def test_any_yaml_text_gives_data_or_a_load_error_with_a_position(text: str) -> None:
+    try:
+        parse_yaml(text, "f.yaml")
+    except LoadError as caught:
+        assert caught.problems
+        assert all(p.span is not None and p.span.file == "f.yaml" for p in caught.problems)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_JSON_PIECES), max_size=30).map("".join))
+def test_any_json_text_gives_data_or_a_load_error_with_a_position(text: str) -> None:
+    try:
+        parse_json(text, "p.json")
+    except LoadError as caught:
+        assert caught.problems
+        assert all(p.span is not None and p.span.file == "p.json" for p in caught.problems)
