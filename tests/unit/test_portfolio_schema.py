@@ -583,5 +583,7 @@ def test_with_no_vocabulary_named_nothing_can_be_marked() -> None:
 
 
 def test_marks_no_rule_reads_are_refused_by_the_framework() -> None:
-    (problem,) = check(with_case(not_relevant={"tasks": [{"id": "advice"}], "competences": [{"id": "counselling"}]}))
+    (problem,) = check(
+        with_case(not_relevant={"tasks": [{"id": "advice"}], "competences": [{"id": "counselling"}]})
+    )
     assert problem.pointer == "/cases/0/not_relevant/competences"
