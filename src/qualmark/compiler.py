@@ -134,13 +134,17 @@ class CompileContext:
         return vocabulary
 
     def resolve_ids(self, path: Path, what: str, ids: Iterable[str], known: Iterable[str]) -> bool:
-        """Report every id not in ``known``; True when all resolve."""
+        """Report every id not in ``known``, and any named twice; True when all resolve."""
         pool = list(known)
         ok = True
+        seen: set[str] = set()
         for i, item_id in enumerate(ids):
             if item_id not in pool:
                 self.unknown((*path, i), what, item_id, pool)
                 ok = False
+            elif item_id in seen:
+                self.error((*path, i), f"{what} '{item_id}' is named twice", "remove one")
+            seen.add(item_id)
         return ok
 
     # -- rules -------------------------------------------------------------------------------
@@ -289,6 +293,7 @@ def compile_document(data: Any, smap: SourceMap) -> tuple[FrameworkDocument, Cat
     cc = CompileContext(document, smap)
     cc.check_answers(load_catalogue())
     cc.check_languages(data)
+    cc.resolve_ids(("languages",), "language", document.languages, document.languages)
     rules = cc.compile_children(document.testing.requirements, ("testing", "requirements"))
     if document.valid_from and document.valid_until and document.valid_from > document.valid_until:
         cc.error(("valid_until",), "valid_until is before valid_from")

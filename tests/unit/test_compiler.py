@@ -501,3 +501,11 @@ fundamentals:
         at(body, "fr:"),
     ]
     assert found[3].hint == "did you mean 'counselling'?"
+
+
+def test_an_id_named_twice_in_a_list_is_refused() -> None:
+    body = "testing:\n  declarations: [{id: d1, text: T}]\n  requirements:\n    - {id: a, declarations: [d1, d1]}\n"
+    problem = only(check(body, profile=False))
+    assert problem.message == "declaration 'd1' is named twice"
+    assert problem.hint == "remove one"
+    assert (problem.line, problem.column) == (12, 34)
