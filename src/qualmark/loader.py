@@ -1,4 +1,4 @@
-"""Reading framework YAML and portfolio JSON into plain data.
+"""Reading framework YAML into plain data with the position of every node.
 
 Bad input never escapes as a traceback: every problem becomes a
 :class:`~qualmark.errors.Problem` in a :class:`~qualmark.errors.LoadError`,
@@ -21,17 +21,11 @@ YAML should not contain:
 - documents nested more than :data:`MAX_DEPTH` levels deep, or that expand
   (through aliases) to more than :data:`MAX_VALUES` values.
 
-The JSON side lets Python's json module check the syntax, then scans the
-text once more for what that module lets through: duplicate keys, NaN and
-Infinity, numbers too large for a float or with too many digits for an int,
-and nesting deeper than :data:`MAX_DEPTH`.
+Portfolio JSON is read by :mod:`qualmark.jsonfile`, with the same limits.
 """
 
 from __future__ import annotations
 
-import json
-import math
-import re
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -55,13 +49,13 @@ _INT_TAG = _YAML_TAG + "int"
 # The only tags a list or mapping may carry: YAML's own, implicit ones.
 _PLAIN_COLLECTION_TAGS = frozenset({_YAML_TAG + "seq", _YAML_TAG + "map"})
 
-_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep"
-_TOO_DEEP_HINT = "flatten the structure: nothing qualmark reads needs this many levels"
+TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep"
+TOO_DEEP_HINT = "flatten the structure: nothing qualmark reads needs this many levels"
 
 # How to fix a YAML syntax error, by a piece of PyYAML's message.
 _YAML_HINTS = (
     ("'\\t'", "indent with spaces, not tabs"),
-    ("levels deep", _TOO_DEEP_HINT),
+    ("levels deep", TOO_DEEP_HINT),
 )
 
 
@@ -69,7 +63,7 @@ def _span(file: str, node: yaml.Node) -> Span:
     return Span(file, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _span_at(text: str, offset: int, file: str) -> Span:
+def span_at(text: str, offset: int, file: str) -> Span:
     """The line and column of character ``offset`` of ``text``, as an editor shows them."""
     if text.startswith("\ufeff"):  # a byte order mark is invisible
         text, offset = text[1:], max(offset - 1, 0)
@@ -96,7 +90,7 @@ class _QualmarkYamlLoader(yaml.SafeLoader):
 
     def fetch_flow_collection_start(self, token_class: Any) -> None:
         if self.flow_level >= MAX_DEPTH:
-            raise yaml.scanner.ScannerError(None, None, _TOO_DEEP, self.get_mark())
+            raise yaml.scanner.ScannerError(None, None, TOO_DEEP, self.get_mark())
         super().fetch_flow_collection_start(token_class)
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
@@ -105,7 +99,7 @@ class _QualmarkYamlLoader(yaml.SafeLoader):
         if opens:
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                raise yaml.composer.ComposerError(None, None, _TOO_DEEP, self.current_event.start_mark)
+                raise yaml.composer.ComposerError(None, None, TOO_DEEP, self.current_event.start_mark)
         try:
             return super().compose_node(parent, index)
         finally:
@@ -142,7 +136,7 @@ class _Builder:
         if node.tag not in _PLAIN_COLLECTION_TAGS:
             return self._refuse_tag(node.tag, span)
         if len(path) >= MAX_DEPTH:  # deeper than the text itself: an alias inside a deep spot
-            self.report(Problem(f"{_TOO_DEEP} (through aliases)", span, hint=_TOO_DEEP_HINT))
+            self.report(Problem(f"{TOO_DEEP} (through aliases)", span, hint=TOO_DEEP_HINT))
             return None
         if node in self._open:
             self.report(Problem("this value contains itself (through an alias)", span))
@@ -251,9 +245,7 @@ def _character_problem(exc: ReaderError, text: str, file: str) -> Problem:
     """A character YAML does not allow anywhere, such as a NUL or another control character."""
     code: int = exc.character  # the code point, for text (not bytes) input
     message = f"invalid YAML: the character {chr(code)!r} (U+{code:04X}) is not allowed"
-    return Problem(
-        message, _span_at(text, exc.position, file), hint="delete it (most editors do not show it)"
-    )
+    return Problem(message, span_at(text, exc.position, file), hint="delete it (most editors do not show it)")
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
@@ -286,10 +278,11 @@ def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
 def load_yaml(path: str | FsPath) -> tuple[Any, SourceMap]:
     """Read and parse a YAML file; see :func:`parse_yaml`."""
     path = FsPath(path)
-    return parse_yaml(_read(path), str(path))
+    return parse_yaml(read_text(path), str(path))
 
 
-def _read(path: FsPath) -> str:
+def read_text(path: FsPath) -> str:
+    """A file's UTF-8 text; unreadable files become a :class:`LoadError`."""
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -302,154 +295,3 @@ def _read(path: FsPath) -> str:
         ) from None
     except OSError as exc:
         raise LoadError([Problem(f"cannot read {path}: {exc.strerror}")]) from None
-
-
-# --- JSON -------------------------------------------------------------------------------------
-
-# One JSON token: a string, a bracket, ':' or ',', or a word (a number, true/false/null, NaN, Infinity).
-_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
-
-
-def _int_or_none(digits: str) -> int | None:
-    """``int``, but None for a number with more digits than Python converts."""
-    try:
-        return int(digits)
-    except ValueError:
-        return None
-
-
-class _JsonHooks:
-    """Hooks for json.loads that notice what JSON forbids but the json module lets through.
-
-    They cannot tell where it was: :class:`_JsonScan` finds that out.
-    """
-
-    def __init__(self) -> None:
-        self.noticed = False
-
-    def on_object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        result = dict(pairs)
-        self.noticed |= len(result) < len(pairs)  # a duplicate key
-        return result
-
-    def on_constant(self, name: str) -> None:  # NaN, Infinity, -Infinity
-        self.noticed = True
-
-    def on_float(self, text: str) -> float:
-        value = float(text)
-        self.noticed |= math.isinf(value)  # too large, such as 1e400
-        return value
-
-    def on_int(self, digits: str) -> int | None:
-        value = _int_or_none(digits)
-        self.noticed |= value is None
-        return value
-
-
-def _depth(value: Any) -> int:
-    """How many levels of lists and objects ``value`` has (counted level by level, without recursion)."""
-    depth = 0
-    level = [value]
-    while level := [v for v in level if isinstance(v, dict | list)]:
-        depth += 1
-        level = [child for v in level for child in (v.values() if isinstance(v, dict) else v)]
-    return depth
-
-
-def parse_json(text: str, file: str) -> Any:
-    """Parse JSON (RFC 8259, an optional UTF-8 BOM first) into plain data.
-
-    Errors carry ``file:line:col``; see the module docstring for what is refused.
-    json.loads checks the syntax and its hooks notice the rest; only then is
-    the text scanned again to find where.
-    """
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
-        raise LoadError([Problem("the file is empty", Span(file, 1, 1))])
-    hooks = _JsonHooks()
-    data: Any = None
-    try:
-        data = json.loads(
-            text,
-            object_pairs_hook=hooks.on_object,
-            parse_constant=hooks.on_constant,
-            parse_float=hooks.on_float,
-            parse_int=hooks.on_int,
-        )
-    except json.JSONDecodeError as exc:
-        raise LoadError([Problem(f"invalid JSON: {exc.msg}", Span(file, exc.lineno, exc.colno))]) from None
-    except RecursionError:  # so deep that the json module gave up; the scan says where
-        hooks.noticed = True
-    if hooks.noticed or _depth(data) > MAX_DEPTH:
-        problems = _JsonScan(text, file).run()
-        raise LoadError(problems or [Problem("invalid JSON: nested too deeply", Span(file, 1, 1))])
-    return data
-
-
-class _JsonScan:
-    """A second pass over JSON text that json.loads has read, for what that module lets through.
-
-    (When json.loads gave up on deep nesting, it had read far beyond the
-    point where this scan stops, at MAX_DEPTH.)
-    """
-
-    def __init__(self, text: str, file: str) -> None:
-        self.text = text
-        self.file = file
-        self.problems: list[Problem] = []
-
-    def report(self, offset: int, message: str, hint: str) -> None:
-        span = _span_at(self.text, offset, self.file)
-        self.problems.append(Problem(f"invalid JSON: {message}", span, hint=hint))
-
-    def run(self) -> list[Problem]:
-        open_brackets: list[dict[str, int] | None] = []  # per bracket: an object's keys (→ offset) or None
-        expect_key = False  # is the next string an object key?
-        for match in _JSON_TOKEN.finditer(self.text):
-            token, offset = match.group(), match.start()
-            if token in ("{", "["):
-                if len(open_brackets) == MAX_DEPTH:
-                    self.report(offset, _TOO_DEEP, _TOO_DEEP_HINT)
-                    break
-                open_brackets.append({} if token == "{" else None)
-                expect_key = token == "{"
-            elif token in ("}", "]"):
-                open_brackets.pop()
-                expect_key = False
-            elif token == ",":
-                expect_key = open_brackets[-1] is not None
-            elif token.startswith('"'):
-                keys = open_brackets[-1] if expect_key else None
-                if keys is not None:
-                    self._key(json.loads(token), offset, keys)
-                expect_key = False
-            elif token != ":":
-                self._word(token, offset)
-        return self.problems
-
-    def _key(self, key: str, offset: int, keys: dict[str, int]) -> None:
-        """Note an object key, or report it as a duplicate of one already in ``keys``."""
-        if key not in keys:
-            keys[key] = offset
-            return
-        first = _span_at(self.text, keys[key], self.file)
-        message = f"duplicate key '{key}' (first at line {first.line}, column {first.column})"
-        self.report(offset, message, "remove one of the two")
-
-    def _word(self, token: str, offset: int) -> None:
-        """Report a number JSON does not have (NaN, Infinity) or Python cannot hold."""
-        if token in ("NaN", "Infinity", "-Infinity"):
-            self.report(offset, f"{token} is not a JSON number", "write a number")
-        elif token in ("true", "false", "null"):
-            pass
-        elif any(c in token for c in ".eE"):
-            if math.isinf(float(token)):
-                self.report(offset, "number too large", "write a smaller number")
-        elif _int_or_none(token) is None:
-            self.report(offset, "number has too many digits", "write a shorter number")
-
-
-def load_json(path: str | FsPath) -> Any:
-    """Read and parse a JSON file; see :func:`parse_json`."""
-    path = FsPath(path)
-    return parse_json(_read(path), str(path))

@@ -13,7 +13,7 @@ from jsonschema.exceptions import ValidationError as SchemaError
 from pydantic import ValidationError
 
 from qualmark.errors import PortfolioError, Problem
-from qualmark.loader import load_json, parse_json
+from qualmark.jsonfile import load_json, parse_json
 from qualmark.model.portfolio import Portfolio
 from qualmark.schema import portfolio_schema
 from qualmark.suggest import choices_hint, did_you_mean

@@ -18,7 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qualmark import LoadError, Problem, loader, parse_framework
-from qualmark.loader import load_json, load_yaml, parse_json, parse_yaml
+from qualmark.jsonfile import load_json, parse_json
+from qualmark.loader import load_yaml, parse_yaml
 from qualmark.source import Span
 from tests.conftest import FRAMEWORKS
 

@@ -1,0 +1,168 @@
+"""Reading portfolio JSON into plain data.
+
+Python's json module checks the syntax; the text is then scanned once more,
+only when a hook saw something, for what that module lets through: duplicate
+keys, NaN and Infinity, numbers too large for a float or with too many digits
+for an int. Nesting deeper than :data:`~qualmark.loader.MAX_DEPTH` is refused
+as in YAML. Every problem carries ``file:line:col``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path as FsPath
+from typing import Any
+
+from qualmark.errors import LoadError, Problem
+from qualmark.loader import MAX_DEPTH, TOO_DEEP, TOO_DEEP_HINT, read_text, span_at
+from qualmark.source import Span
+
+# One JSON token: a string, a bracket, ':' or ',', or a word (a number, true/false/null, NaN, Infinity).
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
+
+
+def _int_or_none(digits: str) -> int | None:
+    """``int``, but None for a number with more digits than Python converts."""
+    try:
+        return int(digits)
+    except ValueError:
+        return None
+
+
+class _JsonHooks:
+    """Hooks for json.loads that notice what JSON forbids but the json module lets through.
+
+    They cannot tell where it was: :class:`_JsonScan` finds that out.
+    """
+
+    def __init__(self) -> None:
+        self.noticed = False
+
+    def on_object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        self.noticed |= len(result) < len(pairs)  # a duplicate key
+        return result
+
+    def on_constant(self, name: str) -> None:  # NaN, Infinity, -Infinity
+        self.noticed = True
+
+    def on_float(self, text: str) -> float:
+        value = float(text)
+        self.noticed |= math.isinf(value)  # too large, such as 1e400
+        return value
+
+    def on_int(self, digits: str) -> int | None:
+        value = _int_or_none(digits)
+        self.noticed |= value is None
+        return value
+
+
+def _depth(value: Any) -> int:
+    """How many levels of lists and objects ``value`` has (counted level by level, without recursion)."""
+    depth = 0
+    level = [value]
+    while level := [v for v in level if isinstance(v, dict | list)]:
+        depth += 1
+        level = [child for v in level for child in (v.values() if isinstance(v, dict) else v)]
+    return depth
+
+
+def parse_json(text: str, file: str) -> Any:
+    """Parse JSON (RFC 8259, an optional UTF-8 BOM first) into plain data.
+
+    Errors carry ``file:line:col``; see the module docstring for what is refused.
+    json.loads checks the syntax and its hooks notice the rest; only then is
+    the text scanned again to find where.
+    """
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise LoadError([Problem("the file is empty", Span(file, 1, 1))])
+    hooks = _JsonHooks()
+    data: Any = None
+    try:
+        data = json.loads(
+            text,
+            object_pairs_hook=hooks.on_object,
+            parse_constant=hooks.on_constant,
+            parse_float=hooks.on_float,
+            parse_int=hooks.on_int,
+        )
+    except json.JSONDecodeError as exc:
+        raise LoadError([Problem(f"invalid JSON: {exc.msg}", Span(file, exc.lineno, exc.colno))]) from None
+    except RecursionError:  # so deep that the json module gave up; the scan says where
+        hooks.noticed = True
+    if hooks.noticed or _depth(data) > MAX_DEPTH:
+        problems = _JsonScan(text, file).run()
+        raise LoadError(problems or [Problem("invalid JSON: nested too deeply", Span(file, 1, 1))])
+    return data
+
+
+class _JsonScan:
+    """A second pass over JSON text that json.loads has read, for what that module lets through.
+
+    (When json.loads gave up on deep nesting, it had read far beyond the
+    point where this scan stops, at MAX_DEPTH.)
+    """
+
+    def __init__(self, text: str, file: str) -> None:
+        self.text = text
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def report(self, offset: int, message: str, hint: str) -> None:
+        span = span_at(self.text, offset, self.file)
+        self.problems.append(Problem(f"invalid JSON: {message}", span, hint=hint))
+
+    def run(self) -> list[Problem]:
+        open_brackets: list[dict[str, int] | None] = []  # per bracket: an object's keys (→ offset) or None
+        expect_key = False  # is the next string an object key?
+        for match in _JSON_TOKEN.finditer(self.text):
+            token, offset = match.group(), match.start()
+            if token in ("{", "["):
+                if len(open_brackets) == MAX_DEPTH:
+                    self.report(offset, TOO_DEEP, TOO_DEEP_HINT)
+                    break
+                open_brackets.append({} if token == "{" else None)
+                expect_key = token == "{"
+            elif token in ("}", "]"):
+                open_brackets.pop()
+                expect_key = False
+            elif token == ",":
+                expect_key = open_brackets[-1] is not None
+            elif token.startswith('"'):
+                keys = open_brackets[-1] if expect_key else None
+                if keys is not None:
+                    self._key(json.loads(token), offset, keys)
+                expect_key = False
+            elif token != ":":
+                self._word(token, offset)
+        return self.problems
+
+    def _key(self, key: str, offset: int, keys: dict[str, int]) -> None:
+        """Note an object key, or report it as a duplicate of one already in ``keys``."""
+        if key not in keys:
+            keys[key] = offset
+            return
+        first = span_at(self.text, keys[key], self.file)
+        message = f"duplicate key '{key}' (first at line {first.line}, column {first.column})"
+        self.report(offset, message, "remove one of the two")
+
+    def _word(self, token: str, offset: int) -> None:
+        """Report a number JSON does not have (NaN, Infinity) or Python cannot hold."""
+        if token in ("NaN", "Infinity", "-Infinity"):
+            self.report(offset, f"{token} is not a JSON number", "write a number")
+        elif token in ("true", "false", "null"):
+            pass
+        elif any(c in token for c in ".eE"):
+            if math.isinf(float(token)):
+                self.report(offset, "number too large", "write a smaller number")
+        elif _int_or_none(token) is None:
+            self.report(offset, "number has too many digits", "write a shorter number")
+
+
+def load_json(path: str | FsPath) -> Any:
+    """Read and parse a JSON file; see :func:`parse_json`."""
+    path = FsPath(path)
+    return parse_json(read_text(path), str(path))
