@@ -253,6 +253,17 @@ class CompileContext:
         if value in ([], {}) or (isinstance(value, BaseModel) and value == type(value)()):
             self.error(path, f"'{target}' is empty", "fill it in, or answer the question in words")
 
+    def check_numbers_read_as_text(self) -> None:
+        """An unquoted number that became text must read as written: `version: 1.10` is not "1.1"."""
+        for path, written in self.smap.numbers_as_written.items():
+            value = _value_at(self.document, path)
+            if isinstance(value, str) and value != written:
+                self.error(
+                    path,
+                    f"YAML reads the unquoted {written} as the number {value}",
+                    f"put it in quotes to keep it as written: '{written}'",
+                )
+
     def check_languages(self, data: Any, path: Path = ()) -> None:
         """Every multilingual text uses only the declared languages."""
         declared = set(self.document.languages)
@@ -280,6 +291,24 @@ def _looks_like_text(mapping: Mapping[str, Any]) -> bool:
     return all(len(k) in (2, 3) and k.isalpha() and k.islower() and k not in keys for k in mapping)
 
 
+def _value_at(document: BaseModel, path: Path) -> Any:
+    """The validated value at a path of the file (keys as written, aliases such as `all` included)."""
+    value: Any = document
+    for part in path:
+        if isinstance(value, BaseModel):
+            fields = type(value).model_fields
+            name = next((n for n, f in fields.items() if part in (n, f.alias)), None)
+            value = getattr(value, name) if name else None
+        elif isinstance(value, dict | list):
+            try:
+                value = value[part]  # type: ignore[index]
+            except (KeyError, IndexError, TypeError):
+                return None
+        else:
+            return None
+    return value
+
+
 def compile_document(data: Any, smap: SourceMap) -> tuple[FrameworkDocument, Catalogues, tuple[Rule, ...]]:
     """Validate and compile a framework's plain data; raise :class:`FrameworkError` with every problem."""
     if not isinstance(data, dict):
@@ -291,6 +320,7 @@ def compile_document(data: Any, smap: SourceMap) -> tuple[FrameworkDocument, Cat
     except ValidationError as exc:
         raise FrameworkError(problems_from_validation(exc, data, smap)) from None
     cc = CompileContext(document, smap)
+    cc.check_numbers_read_as_text()
     cc.check_answers(load_catalogue())
     cc.check_languages(data)
     cc.resolve_ids(("languages",), "language", document.languages, document.languages)

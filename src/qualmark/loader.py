@@ -132,7 +132,7 @@ class _Builder:
         span = _span(self.smap.file, node)
         self.smap.values[path] = span
         if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node, span)
+            return self._scalar(node, span, path)
         if node.tag not in _PLAIN_COLLECTION_TAGS:
             return self._refuse_tag(node.tag, span)
         if len(path) >= MAX_DEPTH:  # deeper than the text itself: an alias inside a deep spot
@@ -177,14 +177,17 @@ class _Builder:
             result[key] = self.build(value_node, (*path, key))
         return result
 
-    def _scalar(self, node: yaml.ScalarNode, span: Span) -> Any:
+    def _scalar(self, node: yaml.ScalarNode, span: Span, path: Path) -> Any:
         if node.tag != self._implicit_tag(node):
             return self._refuse_tag(node.tag, span)
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
         except (ValueError, KeyError, AttributeError, TypeError, OverflowError, yaml.YAMLError):
             self.report(_unreadable(node, span))
             return None
+        if isinstance(value, int | float) and not isinstance(value, bool) and str(value) != node.value:
+            self.smap.numbers_as_written[path] = node.value
+        return value
 
     def _implicit_tag(self, node: yaml.ScalarNode) -> str:
         """The tag YAML gives ``node`` when none is written: a plain scalar's depends on its text."""

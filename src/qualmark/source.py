@@ -36,6 +36,9 @@ class SourceMap:
     file: str
     values: dict[Path, Span] = field(default_factory=dict)
     keys: dict[Path, Span] = field(default_factory=dict)
+    # Unquoted numbers whose value does not read back as written (`1.10` is 1.1, `010` is 8),
+    # with their text: harmless where a number is meant, a silent change where text is.
+    numbers_as_written: dict[Path, str] = field(default_factory=dict)
 
     def span(self, path: Path, *, key: bool = False) -> Span:
         """The position of ``path``, or of its nearest ancestor that was recorded."""

@@ -509,3 +509,22 @@ def test_an_id_named_twice_in_a_list_is_refused() -> None:
     assert problem.message == "declaration 'd1' is named twice"
     assert problem.hint == "remove one"
     assert (problem.line, problem.column) == (12, 34)
+
+
+@pytest.mark.parametrize(("written", "read"), [("1.10", "1.1"), ("010", "8"), ("1e3", "1000.0")])
+def test_an_unquoted_number_that_would_change_as_text_is_refused(written: str, read: str) -> None:
+    body = f"profile:\n  tasks:\n    - {{id: t1, code: {written}, label: T}}\n"
+    problem = only(check(body, profile=False))
+    assert problem.message == f"YAML reads the unquoted {written} as the number {read}"
+    assert problem.hint == f"put it in quotes to keep it as written: '{written}'"
+    assert (problem.line, problem.column) == at(body, written, profile=False)
+
+
+def test_numbers_that_read_back_as_written_or_mean_numbers_are_fine() -> None:
+    body = (
+        "profile:\n  tasks:\n    - {id: t1, code: 3, label: T}\n"
+        "testing:\n  evidence_kinds: [{id: c, label: C, fields: {hours: number}}]\n"
+        "  requirements:\n    - {id: a, total: {field: hours, of: c, min: 98.50}}\n"
+    )
+    framework = parse_framework(HEADER + body, "fw.yaml")
+    assert framework.document.profile.tasks[0].code == "3"
