@@ -189,7 +189,8 @@ def _generic_validator() -> Draft202012Validator:
 class PortfolioChecker(Protocol):
     """What can check a portfolio's plain data: a framework (its own schema)."""
 
-    def check_data(self, data: Any, file: str | None) -> None: ...
+    def check_data(self, data: Any, file: str | None) -> None:
+        """Raise :class:`PortfolioError` for every problem: the schema's, then :func:`consistency_problems`."""
 
 
 def portfolio_from_data(
@@ -205,12 +206,11 @@ def portfolio_from_data(
     if not isinstance(data, dict):
         raise PortfolioError([Problem("a portfolio is a JSON object", pointer="", file=file)])
     if framework is not None:
-        framework.check_data(data, file)
-        problems = consistency_problems(data, file)
+        framework.check_data(data, file)  # its schema, then consistency_problems
     else:
         problems = schema_problems(_generic_validator(), data, file) + consistency_problems(data, file)
-    if problems:
-        raise PortfolioError(problems)
+        if problems:
+            raise PortfolioError(problems)
     try:
         portfolio = Portfolio.model_validate({**data, "source": file, "raw": data})
     except ValidationError as exc:  # the schema should have caught it; say where anyway
