@@ -1,4 +1,11 @@
-"""The command line: parses options, calls the library, picks a renderer, maps exit codes."""
+"""The command line: parses options, calls the library, picks a report, maps exit codes.
+
+Exit codes are a contract scripts rely on (README, "Exit codes"):
+0 eligible / valid; 1 not eligible or incomplete, or an invalid framework;
+2 bad input or wrong usage (including output that cannot be written);
+3 an internal error, never a verdict; 141 when the reader of standard output
+went away (``head``, a closed pipe), as other Unix tools do.
+"""
 
 from __future__ import annotations
 
@@ -7,32 +14,81 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn, TextIO
 
 import typer
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from qualmark.catalogue.template import render_template
+from qualmark.dates import why_not_a_date
 from qualmark.errors import LoadError, QualmarkError
 from qualmark.explain import Verdict
+from qualmark.files import DEFAULT_MAX_BYTES, ENVIRONMENT_VARIABLE, format_size, parse_size
 from qualmark.framework import Framework, load_framework
+from qualmark.inert import inert, shorten
 from qualmark.portfolio import load_portfolio
-from qualmark.report import RENDERERS
+from qualmark.report import REPORTS
 from qualmark.schema import framework_schema
 
 
 class ExitCode(IntEnum):
     OK = 0  # eligible / valid
-    FAILED = 1  # not eligible, incomplete, or an invalid framework
-    BAD_INPUT = 2  # unreadable input or wrong usage
+    FAILED = 1  # not eligible or incomplete; an invalid framework
+    BAD_INPUT = 2  # a file that cannot be read or does not fit; wrong usage; output that cannot be written
+    INTERNAL = 3  # a bug in qualmark: never a verdict
+    READER_GONE = 141  # standard output was closed early: 128 + SIGPIPE, as other Unix tools
 
 
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"
+
+
+class ReaderGone(Exception):
+    """Standard output was closed by its reader (``| head``)."""
+
+
+class OutputFailed(Exception):
+    """Standard output cannot be written (a full disk, a closed file)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class GuardedStream:
+    """Standard output for the reports: a failed write becomes ReaderGone or OutputFailed.
+
+    Everything else (``isatty``, ``encoding``, …) is the wrapped stream's.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except BrokenPipeError:
+            raise ReaderGone from None
+        except OSError as exc:
+            raise OutputFailed(exc.strerror or str(exc)) from None
+
+    def write(self, text: str) -> int:
+        with self._guard():
+            return self._stream.write(text)
+
+    def flush(self) -> None:
+        with self._guard():
+            self._stream.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 app = typer.Typer(
@@ -41,31 +97,62 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-# Piped output is not wrapped at 80 columns, so paths and sentences stay whole for CI logs and grep.
-_PIPED_WIDTH = None if sys.stdout.isatty() or "COLUMNS" in os.environ else 10_000
-out = Console(highlight=False, width=_PIPED_WIDTH)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+stdout = GuardedStream(sys.stdout)
+err = Console(stderr=True, highlight=False, markup=False, emoji=False, soft_wrap=True)
+
+MaxFileSize = Annotated[
+    str | None,
+    typer.Option(
+        "--max-file-size",
+        envvar=ENVIRONMENT_VARIABLE,
+        show_default=False,
+        metavar="SIZE",
+        help=f"Largest file read, such as 20M or 512k (default {format_size(DEFAULT_MAX_BYTES)}).",
+    ),
+]
 
 
-def _report(error: QualmarkError, kind: str) -> None:
+def _say(text: Text) -> None:
+    """A line on standard error; if even that cannot be written, there is no one left to tell."""
+    with suppress(OSError):
+        err.print(text)
+
+
+def _report(error: QualmarkError, heading: str) -> None:
     count = len(error.problems)
-    err.print(f"[bold red]{escape(kind)}[/]: {count} problem{'s' if count != 1 else ''}")
+    _say(Text.assemble((inert(heading), "bold red"), f": {count} problem{'s' if count != 1 else ''}"))
     for problem in error.problems:
-        where = f"{escape(problem.where)}: " if problem.where else ""
-        hint = f" [dim]— {escape(problem.hint)}[/]" if problem.hint else ""
-        err.print(f"{where}[red]error[/]: {escape(problem.message)}{hint}")
+        line = Text(f"{inert(problem.where)}: " if problem.where else "")
+        line.append("error", "red")
+        line.append(f": {inert(problem.message)}")
+        if problem.hint:
+            line.append(f" — {inert(problem.hint)}", "dim")
+        _say(line)
 
 
 def _fail(message: str) -> NoReturn:
-    err.print(f"[red]error[/]: {escape(message)}")
+    _say(Text.assemble(("error", "red"), f": {inert(message)}"))
     raise typer.Exit(ExitCode.BAD_INPUT)
 
 
-def _load(path: Path) -> Framework:
+def _max_bytes(value: str | None) -> int:
+    if value is None:
+        return DEFAULT_MAX_BYTES
     try:
-        return load_framework(path)
+        return parse_size(value)
+    except ValueError:
+        _fail(
+            f"--max-file-size '{shorten(value)}' is not a size; write a number of bytes "
+            f"or one with k, M or G, like 20M (also from {ENVIRONMENT_VARIABLE})"
+        )
+
+
+def _load(path: Path, max_bytes: int) -> Framework:
+    try:
+        return load_framework(path, max_bytes=max_bytes)
     except LoadError as exc:
-        _report(exc, "cannot read framework")
+        _report(exc, f"cannot read framework {path}")
         raise typer.Exit(ExitCode.BAD_INPUT) from None
     except QualmarkError as exc:
         _report(exc, f"invalid framework {path}")
@@ -74,13 +161,17 @@ def _load(path: Path) -> Framework:
 
 @app.command()
 def validate(
-    frameworks: Annotated[list[Path], typer.Argument(help="Framework YAML files.", show_default=False)],
+    frameworks: Annotated[
+        list[Path], typer.Argument(help="Framework YAML files.", show_default=False, readable=False)
+    ],
+    max_file_size: MaxFileSize = None,
 ) -> None:
     """Check framework files; report every problem with file:line:col."""
+    max_bytes = _max_bytes(max_file_size)
     worst = ExitCode.OK
     for path in frameworks:
         try:
-            framework = load_framework(path)
+            framework = load_framework(path, max_bytes=max_bytes)
         except LoadError as exc:
             _report(exc, f"cannot read {path}")
             worst = max(worst, ExitCode.BAD_INPUT)
@@ -89,9 +180,8 @@ def validate(
             _report(exc, f"invalid framework {path}")
             worst = max(worst, ExitCode.FAILED)
             continue
-        out.print(
-            f"[green]valid[/] {escape(str(path))}: {escape(framework.id)} "
-            f"[dim]({len(framework.rules)} top-level requirements)[/]"
+        stdout.write(
+            f"valid {inert(str(path))}: {framework.id} ({len(framework.rules)} top-level requirements)\n"
         )
     raise typer.Exit(worst)
 
@@ -99,18 +189,20 @@ def validate(
 def _parse_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError(value)
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        _fail(f"--as-of '{value}' is not a date; write YYYY-MM-DD")
+    why = why_not_a_date(value)
+    if why is not None:
+        _fail(f"--as-of '{shorten(value)}' is {why}")
+    return dt.date.fromisoformat(value)
 
 
 @app.command()
 def check(
-    framework: Annotated[Path, typer.Argument(help="The framework YAML file.", show_default=False)],
-    portfolios: Annotated[list[Path], typer.Argument(help="Portfolio JSON files.", show_default=False)],
+    framework: Annotated[
+        Path, typer.Argument(help="The framework YAML file.", show_default=False, readable=False)
+    ],
+    portfolios: Annotated[
+        list[Path], typer.Argument(help="Portfolio JSON files.", show_default=False, readable=False)
+    ],
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -122,62 +214,104 @@ def check(
         str | None,
         typer.Option("--lang", help="Language of the report (nl, en); default: the framework's first."),
     ] = None,
+    max_file_size: MaxFileSize = None,
 ) -> None:
-    """Evaluate portfolios against a framework and explain every requirement."""
+    """Evaluate portfolios against a framework and explain every requirement.
+
+    Each portfolio gets one result, in order, written as soon as it is made.
+    """
     date = _parse_date(as_of)
     if lang is not None and lang not in ("nl", "en"):
-        _fail(f"--lang '{lang}' is not supported; use nl or en")
-    compiled = _load(framework)
+        _fail(f"--lang '{shorten(lang)}' is not supported; use nl or en")
+    max_bytes = _max_bytes(max_file_size)
+    compiled = _load(framework, max_bytes)
     if not compiled.rules:
         _fail(f"{framework} states no requirements, so there is nothing to check (see testing.requirements)")
-    evaluations = []
-    bad = False
+    language = lang or compiled.document.languages[0]
+    report = REPORTS[output.value](stdout, language, len(portfolios) > 1)  # type: ignore[arg-type]
+    worst = ExitCode.OK
     for path in portfolios:
         try:
-            evaluations.append(compiled.evaluate(load_portfolio(path, compiled), as_of=date))
+            evaluation = compiled.evaluate(load_portfolio(path, compiled, max_bytes=max_bytes), as_of=date)
         except QualmarkError as exc:
             _report(exc, f"cannot evaluate {path}")
-            bad = True
-    if bad:
-        code = ExitCode.BAD_INPUT
-    else:
-        code = ExitCode.OK if all(e.verdict is Verdict.ELIGIBLE for e in evaluations) else ExitCode.FAILED
-    if evaluations:
-        try:
-            RENDERERS[output.value](evaluations, out, lang, len(portfolios) > 1)
-        except BrokenPipeError:  # the reader (head, less) went away: not an error of ours
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    raise typer.Exit(code)
+            report.failure(str(path), exc)
+            worst = max(worst, ExitCode.BAD_INPUT)
+            continue
+        report.evaluation(evaluation)
+        if evaluation.verdict is not Verdict.ELIGIBLE:
+            worst = max(worst, ExitCode.FAILED)
+    report.close()
+    raise typer.Exit(worst)
 
 
 @app.command()
 def schema(
     framework: Annotated[
-        Path | None, typer.Argument(help="The framework YAML file.", show_default=False)
+        Path | None, typer.Argument(help="The framework YAML file.", show_default=False, readable=False)
     ] = None,
     dsl: Annotated[
         bool, typer.Option("--dsl", help="Print the schema of framework files instead (for editors).")
     ] = False,
+    max_file_size: MaxFileSize = None,
 ) -> None:
     """Print the JSON Schema of a framework's portfolios (or, with --dsl, of framework files)."""
     if dsl == (framework is not None):
         _fail("give either a FRAMEWORK (its portfolio schema) or --dsl (the framework-file schema)")
-    document = framework_schema() if framework is None else _load(framework).portfolio_schema()
-    out.out(json.dumps(document, ensure_ascii=False, indent=2), highlight=False)
+    if framework is None:
+        document = framework_schema()
+    else:
+        document = _load(framework, _max_bytes(max_file_size)).portfolio_schema()
+    stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command()
 def new(
     framework_id: Annotated[
-        str, typer.Argument(help="Id of the new framework (a-z, 0-9, -).")
+        str, typer.Argument(help="Id of the new framework (a-z, 0-9, -).", show_default=True)
     ] = "my-quality-mark",
 ) -> None:
     """Print a new framework file: every QUAL-IM-G question, unanswered."""
     if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", framework_id):
-        _fail(f"'{framework_id}' is not a valid id; use lower-case letters, digits and '-'")
-    out.out(render_template(framework_id), highlight=False, end="")
+        _fail(f"'{shorten(framework_id)}' is not a valid id; use lower-case letters, digits and '-'")
+    stdout.write(render_template(framework_id))
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so that Python's last flush at exit cannot fail again."""
+    with suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code; nothing escapes as a traceback."""
+    try:
+        try:
+            app(args=argv, prog_name="qualmark")
+            code: int = ExitCode.OK
+        except SystemExit as exit_:  # typer ends every command this way
+            code = exit_.code if isinstance(exit_.code, int) else ExitCode.BAD_INPUT
+        stdout.flush()
+        return code
+    except ReaderGone:
+        _quiet_stdout()
+        return ExitCode.READER_GONE
+    except OutputFailed as exc:
+        _quiet_stdout()
+        _say(Text.assemble(("error", "red"), f": cannot write to standard output: {inert(exc.reason)}"))
+        return ExitCode.BAD_INPUT
+    except KeyboardInterrupt:
+        return 130  # 128 + SIGINT
+    except Exception as exc:  # a bug: say so in one line, never as a verdict
+        _say(
+            Text(
+                f"qualmark: internal error: {type(exc).__name__}: {inert(shorten(str(exc), 200))} "
+                "(please report it, with the command and the files that caused it)"
+            )
+        )
+        return ExitCode.INTERNAL
 
 
 def main() -> None:
     """Console entry point."""
-    app()
+    sys.exit(run())

@@ -8,19 +8,22 @@ languages. It collects every problem of the file before raising.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from qualmark.catalogue import QuestionCatalogue, load_catalogue
-from qualmark.errors import FrameworkError, Problem
+from qualmark.errors import FrameworkError, LoadError, Problem
 from qualmark.explain import SourceRef
+from qualmark.inert import comparable, hidden_character, inert, quote
 from qualmark.model.framework import (
     BLOCKS,
     VOCABULARIES,
     AnswerDetail,
     Block,
+    FieldDef,
     FrameworkDocument,
     RequirementNode,
     all_keys,
@@ -33,6 +36,17 @@ from qualmark.shape import problems_from_validation
 from qualmark.source import Path, SourceMap
 from qualmark.suggest import choices_hint, did_you_mean
 from qualmark.vocabulary import Catalogues, EvidenceKindInfo, FieldInfo, Vocabulary
+
+# Names every evidence item and every case has already (docs/portfolio.md): a framework
+# cannot declare them again.
+_EVIDENCE_KEYS = {
+    name: "a field of every evidence item"
+    for name in ("id", "kind", "title", "issuer", "issued", "document", "note")
+}
+_CASE_KEYS = {
+    name: "a part of every case"
+    for name in ("id", "title", "period", "summary", "demonstrates", "not_relevant", "reflections")
+}
 
 # Keys that qualify a rule kind; each kind lists the ones it takes in MODIFIERS.
 _MODIFIERS = {
@@ -74,7 +88,7 @@ class CompileContext:
         key: bool = False,
     ) -> None:
         """Report an id that names nothing, with a did-you-mean or the choices."""
-        self.error(path, f"unknown {what} '{name}'{where}", choices_hint(name, candidates), key=key)
+        self.error(path, f"unknown {what} {quote(name)}{where}", choices_hint(name, candidates), key=key)
 
     # -- lists -------------------------------------------------------------------------------
 
@@ -96,19 +110,7 @@ class CompileContext:
         }
         kinds = {}
         for i, kind in enumerate(testing.evidence_kinds):
-            fields = {name: FieldInfo.from_def(name, d) for name, d in kind.fields.items()}
-            for name, info in fields.items():
-                if name in ("id", "kind", "title", "issuer", "issued", "document", "note"):
-                    self.error(
-                        ("testing", "evidence_kinds", i, "fields", name),
-                        f"'{name}' is a field of every evidence item; do not declare it",
-                        key=True,
-                    )
-                if info.values is not None and info.type != "text":
-                    self.error(
-                        ("testing", "evidence_kinds", i, "fields", name),
-                        "'values' only applies to text fields",
-                    )
+            fields = self._fields(kind.fields, ("testing", "evidence_kinds", i, "fields"), _EVIDENCE_KEYS)
             kinds[kind.id] = EvidenceKindInfo(kind.id, kind.label, fields)
         self._unique(testing.evidence_kinds, ("testing", "evidence_kinds"), "evidence kind")
         return Catalogues(
@@ -117,12 +119,73 @@ class CompileContext:
             activities=self._unique(
                 testing.experience_activities, ("testing", "experience_activities"), "activity"
             ),
-            case_fields={n: FieldInfo.from_def(n, d) for n, d in testing.case_fields.items()},
+            case_fields=self._fields(testing.case_fields, ("testing", "case_fields"), _CASE_KEYS),
             elements=self._unique(
                 testing.portfolio_elements, ("testing", "portfolio_elements"), "portfolio element"
             ),
             declarations=self._unique(testing.declarations, ("testing", "declarations"), "declaration"),
         )
+
+    def _fields(
+        self, definitions: Mapping[str, FieldDef], path: Path, reserved: Mapping[str, str]
+    ) -> dict[str, FieldInfo]:
+        """Typed fields by name, each name one a reader can tell from the others and from ``reserved``."""
+        fields = {name: FieldInfo.from_def(name, d) for name, d in definitions.items()}
+        first_of: dict[str, str] = {}  # the first name of each reading
+        for name, info in fields.items():
+            if name in reserved:
+                self.error((*path, name), f"{quote(name)} is {reserved[name]}; do not declare it", key=True)
+                continue
+            first = first_of.setdefault(comparable(name), name)
+            if not self.check_name((*path, name), "field name", name) and first != name:
+                self.error(
+                    (*path, name),
+                    f"the field name {quote(name)} reads the same as {quote(first)}",
+                    "rename one of them",
+                    key=True,
+                )
+            if info.values is not None and info.type != "text":
+                self.error((*path, name), "'values' only applies to text fields")
+            self._values(info.values or (), (*path, name, "values"))
+        return fields
+
+    def _values(self, values: Iterable[str], path: Path) -> None:
+        """The values a text field allows: each one a reader can tell from the others."""
+        first_of: dict[str, str] = {}
+        for j, value in enumerate(values):
+            first = first_of.setdefault(comparable(value), value)
+            if not self.check_name((*path, j), "value", value, key=False) and first != value:
+                self.error(
+                    (*path, j),
+                    f"the value {quote(value)} reads the same as {quote(first)}",
+                    "keep one of them: a portfolio could not tell them apart",
+                )
+
+    def check_name(self, path: Path, what: str, name: str, *, key: bool = True) -> bool:
+        """Refuse a name or value with a character a reader cannot see, or not in Unicode's NFC form.
+
+        True when it was refused.
+        """
+        hidden = hidden_character(name)
+        if hidden is not None:
+            self.error(
+                path,
+                f"the {what} {quote(name)} holds an invisible character ({inert(hidden)})",
+                "delete it (most editors do not show it)",
+                key=key,
+            )
+            return True
+        if unicodedata.normalize("NFC", name) != name:
+            marks = ", ".join(f"U+{ord(c):04X}" for c in name if unicodedata.combining(c))
+            self.error(
+                path,
+                f"the {what} {quote(name)} is not in Unicode's composed form (NFC): "
+                f"it writes an accent as a character of its own ({marks})",
+                "retype it, or save the file with composed characters (NFC)",
+                key=key,
+            )
+            return True
+        return False
 
     def vocabulary(self, path: Path, name: str) -> Vocabulary | None:
         vocabulary = self.catalogues.vocabularies.get(name)
@@ -143,7 +206,7 @@ class CompileContext:
                 self.unknown((*path, i), what, item_id, pool)
                 ok = False
             elif item_id in seen:
-                self.error((*path, i), f"{what} '{item_id}' is named twice", "remove one")
+                self.error((*path, i), f"{what} {quote(item_id)} is named twice", "remove one")
             seen.add(item_id)
         return ok
 
@@ -151,8 +214,7 @@ class CompileContext:
 
     def compile_rule(self, node: RequirementNode, path: Path) -> Rule | None:
         if node.id in self._rule_ids:
-            first = self.smap.span((*self._rule_ids[node.id], "id"))
-            self.error((*path, "id"), f"rule id '{node.id}' is used twice (first at line {first.line})")
+            self._duplicate_rule(node.id, self._rule_ids[node.id], path)
         self._rule_ids.setdefault(node.id, path)
         fields = type(node).model_fields
         given = [fields[name].alias or name for name in node.model_fields_set]
@@ -172,7 +234,7 @@ class CompileContext:
         kind = RULE_KINDS[kinds[0]]
         stray = [k for k in given if k in _MODIFIERS and k not in kind.MODIFIERS]
         for key in stray:
-            self.error((*path, key), f"'{key}' does not apply to a '{kind.KEY}' rule", key=True)
+            self.error((*path, key), f"{quote(key)} does not apply to a '{kind.KEY}' rule", key=True)
         span = self.smap.span(path)
         header = RuleHeader(
             id=node.id,
@@ -182,6 +244,23 @@ class CompileContext:
             advisory=node.advisory,
         )
         return kind.compile(node, header, self, path)
+
+    def _duplicate_rule(self, rule_id: str, first: Path, again: Path) -> None:
+        """Report a rule id used twice; a rule repeated through an alias is reported where the alias is."""
+        first_line = (self.smap.alias_at(first) or self.smap.span((*first, "id"))).line
+        alias = self.smap.alias_at(again)
+        if alias is None:
+            self.error((*again, "id"), f"rule id {quote(rule_id)} is used twice (first at line {first_line})")
+            return
+        self.problems.append(
+            Problem(
+                f"rule {quote(rule_id)} is repeated through an alias (first at line {first_line}), "
+                "so its id is used twice",
+                alias,
+                hint="a rule appears once: anchor and reuse its `where` conditions instead, "
+                "or copy the rule with an id of its own",
+            )
+        )
 
     def compile_children(self, nodes: list[RequirementNode], path: Path) -> tuple[Rule, ...]:
         rules = [self.compile_rule(child, (*path, i)) for i, child in enumerate(nodes)]
@@ -251,7 +330,7 @@ class CompileContext:
                 return
             walked.append(part)
         if value in ([], {}) or (isinstance(value, BaseModel) and value == type(value)()):
-            self.error(path, f"'{target}' is empty", "fill it in, or answer the question in words")
+            self.error(path, f"{quote(target)} is empty", "fill it in, or answer the question in words")
 
     def check_numbers_read_as_text(self) -> None:
         """An unquoted number that became text must read as written: `version: 1.10` is not "1.1"."""
@@ -273,7 +352,7 @@ class CompileContext:
                     if lang not in declared:
                         self.error(
                             (*path, lang),
-                            f"language '{lang}' is not in languages ({', '.join(sorted(declared))})",
+                            f"language {quote(lang)} is not in languages ({', '.join(sorted(declared))})",
                             did_you_mean(lang, keys_at(path)) or "add it to languages or fix the code",
                             key=True,
                         )
@@ -314,6 +393,16 @@ def compile_document(data: Any, smap: SourceMap) -> tuple[FrameworkDocument, Cat
     if not isinstance(data, dict):
         raise FrameworkError(
             [Problem("a framework file is a mapping of keys (qualmark, id, title, …)", smap.span(()))]
+        )
+    if "qualmark_portfolio" in data and "qualmark" not in data:  # arguments given the wrong way round
+        raise LoadError(
+            [
+                Problem(
+                    "this looks like a portfolio (it has qualmark_portfolio), not a framework file",
+                    smap.span(()),
+                    hint="the framework comes first: qualmark check FRAMEWORK PORTFOLIO...",
+                )
+            ]
         )
     try:
         document = FrameworkDocument.model_validate(data)

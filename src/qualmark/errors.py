@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from qualmark.source import Span
 
@@ -45,9 +46,22 @@ class Problem:
         text = f"{self.where}: {self.message}" if self.where else self.message
         return f"{text} — {self.hint}" if self.hint else text
 
+    def to_json(self) -> dict[str, Any]:
+        """The problem as JSON-ready data (see docs/evaluation.md, "Portfolios that could not be checked")."""
+        return {
+            "message": self.message,
+            "hint": self.hint,
+            "file": self.span.file if self.span is not None else self.file,
+            "line": self.span.line if self.span is not None else None,
+            "column": self.span.column if self.span is not None else None,
+            "pointer": self.pointer,
+        }
+
 
 class QualmarkError(Exception):
     """Root of every error qualmark raises on bad input."""
+
+    PHASE: ClassVar[str] = "input"  # which step of the pipeline refused the input
 
     def __init__(self, problems: Iterable[Problem] | str) -> None:
         if isinstance(problems, str):
@@ -55,18 +69,34 @@ class QualmarkError(Exception):
         self.problems: tuple[Problem, ...] = tuple(sorted(problems, key=Problem.sort_key))
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def to_json(self, file: str | None) -> dict[str, Any]:
+        """The record that stands in for an evaluation of ``file`` (schemas/evaluation.schema.json)."""
+        return {
+            "qualmark_evaluation": 1,
+            "portfolio": {"file": file},
+            "error": {"phase": self.PHASE, "problems": [p.to_json() for p in self.problems]},
+        }
+
 
 class LoadError(QualmarkError):
     """A file could not be read or parsed (YAML/JSON syntax, duplicate keys, tags)."""
+
+    PHASE = "load"
 
 
 class FrameworkError(QualmarkError):
     """A framework file is well-formed YAML but not a valid framework."""
 
+    PHASE = "framework"
+
 
 class PortfolioError(QualmarkError):
     """A portfolio does not fit its framework's portfolio schema."""
 
+    PHASE = "portfolio"
+
 
 class EvaluationError(QualmarkError):
     """A portfolio could not be evaluated (for instance, it names another framework)."""
+
+    PHASE = "evaluation"

@@ -11,8 +11,11 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker
 
 from qualmark.compiler import compile_document
+from qualmark.dates import EARLIEST, LATEST
 from qualmark.errors import EvaluationError, PortfolioError, Problem
 from qualmark.evaluate import Evaluation, evaluate
+from qualmark.files import DEFAULT_MAX_BYTES
+from qualmark.inert import quote
 from qualmark.loader import load_yaml, parse_yaml
 from qualmark.model.framework import FrameworkDocument
 from qualmark.model.portfolio import Portfolio
@@ -65,7 +68,7 @@ class Framework:
             raise EvaluationError(
                 [
                     Problem(
-                        f"the portfolio is for framework '{named}', not '{self.id}'",
+                        f"the portfolio is for framework {quote(named)}, not '{self.id}'",
                         pointer="/framework",
                         file=file,
                         hint="check it against the framework it names",
@@ -99,10 +102,6 @@ class Framework:
         return evaluate(self, portfolio, _evaluation_date(as_of, portfolio.submitted))
 
 
-# Dates the calendar arithmetic of the rules (up to 200 years back) can handle.
-EARLIEST, LATEST = dt.date(1800, 1, 1), dt.date(9000, 12, 31)
-
-
 def _evaluation_date(as_of: object, submitted: dt.date) -> dt.date:
     """``as_of`` as a plain date (a datetime counts by its date); the submission date by default."""
     if as_of is None:
@@ -123,13 +122,13 @@ def _build(data: Any, smap: SourceMap) -> Framework:
     return Framework(document, catalogues, rules, smap)
 
 
-def load_framework(path: str | FsPath) -> Framework:
-    """Load, validate and compile a framework YAML file.
+def load_framework(path: str | FsPath, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Framework:
+    """Load, validate and compile a framework YAML file (a regular file of at most ``max_bytes``).
 
     Raises :class:`~qualmark.errors.LoadError` or :class:`~qualmark.errors.FrameworkError`
     carrying every problem with its ``file:line:col``.
     """
-    return _build(*load_yaml(path))
+    return _build(*load_yaml(path, max_bytes))
 
 
 def parse_framework(text: str, file: str = "<framework>") -> Framework:

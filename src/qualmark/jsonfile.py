@@ -3,8 +3,14 @@
 Python's json module checks the syntax; the text is then scanned once more,
 only when a hook saw something, for what that module lets through: duplicate
 keys, NaN and Infinity, numbers too large for a float or with too many digits
-for an int. Nesting deeper than :data:`~qualmark.loader.MAX_DEPTH` is refused
-as in YAML. Every problem carries ``file:line:col``.
+for an int, and strings holding a lone surrogate (``"\\ud800"``, half of a
+UTF-16 pair, which is no character). Nesting deeper than
+:data:`~qualmark.loader.MAX_DEPTH` is refused as in YAML, and so is a file
+with more than :data:`~qualmark.loader.MAX_VALUES` values in objects (counted
+while it is parsed). Every problem carries ``file:line:col``.
+
+The file itself is read by :mod:`qualmark.files`: a regular file, no larger
+than a limit.
 """
 
 from __future__ import annotations
@@ -16,11 +22,26 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from qualmark.errors import LoadError, Problem
-from qualmark.loader import MAX_DEPTH, TOO_DEEP, TOO_DEEP_HINT, read_text, span_at
-from qualmark.source import Span
+from qualmark.files import DEFAULT_MAX_BYTES, read_text
+from qualmark.inert import LONE_SURROGATE, inert, quote
+from qualmark.loader import MAX_DEPTH, MAX_VALUES, TOO_DEEP, TOO_DEEP_HINT
+from qualmark.source import Span, span_at
 
 # One JSON token: a string, a bracket, ':' or ',', or a word (a number, true/false/null, NaN, Infinity).
 _JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
+# An escape that may write half of a UTF-16 pair (json.loads combines the halves of a whole pair).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+# A framework file given where a portfolio was expected (`qualmark check PORTFOLIO FRAMEWORK`).
+_FRAMEWORK_FILE = re.compile(r"^qualmark:[ \t]*1\b", re.MULTILINE)
+_FRAMEWORK_HINT = (
+    "this looks like a framework file: the framework comes first, qualmark check FRAMEWORK PORTFOLIO..."
+)
+
+
+class _TooManyValues(Exception):
+    """Raised from a hook to stop json.loads as soon as a file holds more than MAX_VALUES values."""
 
 
 def _int_or_none(digits: str) -> int | None:
@@ -39,8 +60,12 @@ class _JsonHooks:
 
     def __init__(self) -> None:
         self.noticed = False
+        self.values = 0
 
     def on_object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        self.values += len(pairs) + 1
+        if self.values > MAX_VALUES:
+            raise _TooManyValues
         result = dict(pairs)
         self.noticed |= len(result) < len(pairs)  # a duplicate key
         return result
@@ -90,12 +115,23 @@ def parse_json(text: str, file: str) -> Any:
             parse_int=hooks.on_int,
         )
     except json.JSONDecodeError as exc:
-        raise LoadError([Problem(f"invalid JSON: {exc.msg}", Span(file, exc.lineno, exc.colno))]) from None
+        hint = _FRAMEWORK_HINT if _FRAMEWORK_FILE.search(text, 0, 10_000) else None
+        raise LoadError(
+            [Problem(f"invalid JSON: {exc.msg}", Span(file, exc.lineno, exc.colno), hint=hint)]
+        ) from None
     except RecursionError:  # so deep that the json module gave up; the scan says where
         hooks.noticed = True
+    except _TooManyValues:
+        message = f"the file holds more than {MAX_VALUES:,} values, far more than a portfolio needs"
+        hint = "check that this is the portfolio you meant (see docs/limits.md)"
+        raise LoadError([Problem(message, file=file, hint=hint)]) from None
     if hooks.noticed or _depth(data) > MAX_DEPTH:
         problems = _JsonScan(text, file).run()
         raise LoadError(problems or [Problem("invalid JSON: nested too deeply", Span(file, 1, 1))])
+    if _SURROGATE_ESCAPE.search(text) or LONE_SURROGATE.search(text):
+        problems = _JsonScan(text, file, strings=True).run()
+        if problems:
+            raise LoadError(problems)
     return data
 
 
@@ -106,9 +142,10 @@ class _JsonScan:
     point where this scan stops, at MAX_DEPTH.)
     """
 
-    def __init__(self, text: str, file: str) -> None:
+    def __init__(self, text: str, file: str, *, strings: bool = False) -> None:
         self.text = text
         self.file = file
+        self.strings = strings  # look into every string for lone surrogates
         self.problems: list[Problem] = []
 
     def report(self, offset: int, message: str, hint: str) -> None:
@@ -135,6 +172,8 @@ class _JsonScan:
                 keys = open_brackets[-1] if expect_key else None
                 if keys is not None:
                     self._key(json.loads(token), offset, keys)
+                if self.strings:
+                    self._string(json.loads(token), offset)
                 expect_key = False
             elif token != ":":
                 self._word(token, offset)
@@ -146,8 +185,17 @@ class _JsonScan:
             keys[key] = offset
             return
         first = span_at(self.text, keys[key], self.file)
-        message = f"duplicate key '{key}' (first at line {first.line}, column {first.column})"
+        message = f"duplicate key {quote(key)} (first at line {first.line}, column {first.column})"
         self.report(offset, message, "remove one of the two")
+
+    def _string(self, value: str, offset: int) -> None:
+        """Report a string holding half of a UTF-16 pair on its own."""
+        found = LONE_SURROGATE.search(value)
+        if found is not None:
+            message = (
+                f"{quote(value)} holds a lone surrogate ({inert(found.group())}), which is not a character"
+            )
+            self.report(offset, message, "remove that \\u escape, or write the character itself")
 
     def _word(self, token: str, offset: int) -> None:
         """Report a number JSON does not have (NaN, Infinity) or Python cannot hold."""
@@ -162,7 +210,6 @@ class _JsonScan:
             self.report(offset, "number has too many digits", "write a shorter number")
 
 
-def load_json(path: str | FsPath) -> Any:
-    """Read and parse a JSON file; see :func:`parse_json`."""
-    path = FsPath(path)
-    return parse_json(read_text(path), str(path))
+def load_json(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
+    """Read and parse a JSON file (a regular file of at most ``max_bytes``); see :func:`parse_json`."""
+    return parse_json(read_text(path, max_bytes), str(path))

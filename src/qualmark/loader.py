@@ -18,14 +18,21 @@ YAML should not contain:
   restates what YAML infers anyway (``!!str abc``, ``!!int 3``, ``!!map``)
   changes nothing and is accepted;
 - values YAML cannot read, such as the date ``2021-02-29``;
-- documents nested more than :data:`MAX_DEPTH` levels deep, or that expand
-  (through aliases) to more than :data:`MAX_VALUES` values.
+- numbers that are not finite (``.nan``, ``.inf``) and text holding a lone
+  surrogate (``"\\ud800"``), which no report could show or compare;
+- documents nested more than :data:`MAX_DEPTH` levels deep, or that hold, or
+  expand to through aliases, more than :data:`MAX_VALUES` values (counted
+  while the text is read, so a huge file is refused early).
+
+The file itself is read by :mod:`qualmark.files`: a regular file, no larger
+than a limit.
 
 Portfolio JSON is read by :mod:`qualmark.jsonfile`, with the same limits.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -33,13 +40,15 @@ import yaml
 from yaml.reader import ReaderError
 
 from qualmark.errors import LoadError, Problem
-from qualmark.source import Path, SourceMap, Span
+from qualmark.files import DEFAULT_MAX_BYTES, read_text
+from qualmark.inert import LONE_SURROGATE, inert, quote
+from qualmark.source import Path, SourceMap, Span, span_at
 
 MAX_DEPTH = 100
 """The deepest nesting of lists and mappings a YAML or JSON file may have."""
 
 MAX_VALUES = 100_000
-"""The most values one YAML document may expand to (aliases repeat values)."""
+"""The most values one YAML document may hold, and expand to through aliases (which repeat values)."""
 
 _YAML_TAG = "tag:yaml.org,2002:"
 _STR_TAG = _YAML_TAG + "str"
@@ -63,19 +72,6 @@ def _span(file: str, node: yaml.Node) -> Span:
     return Span(file, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def span_at(text: str, offset: int, file: str) -> Span:
-    """The line and column of character ``offset`` of ``text``, as an editor shows them."""
-    if text.startswith("\ufeff"):  # a byte order mark is invisible
-        text, offset = text[1:], max(offset - 1, 0)
-    line = text.count("\n", 0, offset) + 1
-    column = offset - text.rfind("\n", 0, offset)  # rfind gives -1 on the first line
-    return Span(file, line, column)
-
-
-def _shorten(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 class _QualmarkYamlLoader(yaml.SafeLoader):
     """SafeLoader that refuses nesting deeper than MAX_DEPTH while it reads the text.
 
@@ -84,8 +80,13 @@ class _QualmarkYamlLoader(yaml.SafeLoader):
     ``[`` makes its scanner crawl).
     """
 
-    def __init__(self, stream: str) -> None:
+    def __init__(self, stream: str, file: str) -> None:
+        self.file = file
         self.depth = 0  # lists and mappings open around the node being composed
+        self.values = 0  # values composed so far (keys not counted)
+        # Where each alias was written, by (parent node, index or key node): the node it
+        # stands for carries only the anchor's position.
+        self.alias_marks: dict[tuple[int, int], yaml.Mark] = {}
         super().__init__(stream)
 
     def fetch_flow_collection_start(self, token_class: Any) -> None:
@@ -93,7 +94,23 @@ class _QualmarkYamlLoader(yaml.SafeLoader):
             raise yaml.scanner.ScannerError(None, None, TOO_DEEP, self.get_mark())
         super().fetch_flow_collection_start(token_class)
 
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            if parent is not None and index is not None:
+                self.alias_marks[child_key(parent, index)] = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+        elif index is not None or parent is None:  # a value, not a key
+            self.values += 1
+            if self.values > MAX_VALUES:
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise LoadError(
+                    [
+                        Problem(
+                            f"the file holds more than {MAX_VALUES:,} values, far more than a framework needs",
+                            Span(self.file, mark.line + 1, mark.column + 1),
+                            hint="check that this is the framework file you meant (see docs/limits.md)",
+                        )
+                    ]
+                )
         # check_event reads the next event into current_event
         opens = self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent)
         if opens:
@@ -105,6 +122,11 @@ class _QualmarkYamlLoader(yaml.SafeLoader):
         finally:
             if opens:
                 self.depth -= 1
+
+
+def child_key(parent: yaml.Node, index: Any) -> tuple[int, int]:
+    """How the loader and the builder name a child of ``parent``: its list index, or its key node."""
+    return (id(parent), index if isinstance(index, int) else id(index))
 
 
 class _Builder:
@@ -145,9 +167,16 @@ class _Builder:
         try:
             if isinstance(node, yaml.MappingNode):
                 return self._mapping(node, path)
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            return [self._child(node, i, item, (*path, i)) for i, item in enumerate(node.value)]
         finally:
             self._open.discard(node)
+
+    def _child(self, parent: yaml.Node, index: Any, node: yaml.Node, path: Path) -> Any:
+        """Build a list item or mapping value, noting where it was written when it is an alias."""
+        mark = self.loader.alias_marks.get(child_key(parent, index))
+        if mark is not None:
+            self.smap.aliases[path] = Span(self.smap.file, mark.line + 1, mark.column + 1)
+        return self.build(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -168,13 +197,16 @@ class _Builder:
                 )
                 continue
             key = str(key_node.value)
+            if LONE_SURROGATE.search(key):
+                self.report(_surrogate_problem(key, key_span))
+                continue
             if key in first_seen:
-                message = f"duplicate key '{key}' (first at line {first_seen[key].line})"
+                message = f"duplicate key {quote(key)} (first at line {first_seen[key].line})"
                 self.report(Problem(message, key_span, hint="remove one of the two"))
                 continue
             first_seen[key] = key_span
             self.smap.keys[(*path, key)] = key_span
-            result[key] = self.build(value_node, (*path, key))
+            result[key] = self._child(node, key_node, value_node, (*path, key))
         return result
 
     def _scalar(self, node: yaml.ScalarNode, span: Span, path: Path) -> Any:
@@ -184,6 +216,13 @@ class _Builder:
             value = self.loader.construct_object(node, deep=True)
         except (ValueError, KeyError, AttributeError, TypeError, OverflowError, yaml.YAMLError):
             self.report(_unreadable(node, span))
+            return None
+        if isinstance(value, str) and LONE_SURROGATE.search(value):
+            self.report(_surrogate_problem(value, span))
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            hint = "write a finite number; where there is no bound, leave the key out"
+            self.report(Problem(f"{quote(node.value)} is not a finite number", span, hint=hint))
             return None
         if isinstance(value, int | float) and not isinstance(value, bool) and str(value) != node.value:
             self.smap.numbers_as_written[path] = node.value
@@ -226,14 +265,24 @@ def _check_expansion(node: yaml.Node, file: str, sizes: dict[yaml.Node, int]) ->
     return size
 
 
+def _surrogate_problem(text: str, span: Span) -> Problem:
+    found = LONE_SURROGATE.search(text)
+    assert found is not None
+    return Problem(
+        f"{quote(text)} holds a lone surrogate ({inert(found.group())}), which is not a character",
+        span,
+        hint="remove that \\u escape, or write the character itself",
+    )
+
+
 def _unreadable(node: yaml.ScalarNode, span: Span) -> Problem:
     """The problem with a scalar YAML recognised (as a date, a number, …) but could not read."""
     if node.tag == _TIMESTAMP_TAG:
         hint = "write a real date, YYYY-MM-DD, or put it in quotes"
-        return Problem(f"'{_shorten(node.value)}' is not a valid date", span, hint=hint)
+        return Problem(f"{quote(node.value)} is not a valid date", span, hint=hint)
     if node.tag == _INT_TAG:
         return Problem("number has too many digits", span, hint="write a shorter number, or put it in quotes")
-    return Problem(f"cannot read this value: '{_shorten(node.value)}'", span, hint="put it in quotes")
+    return Problem(f"cannot read this value: {quote(node.value)}", span, hint="put it in quotes")
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
@@ -255,7 +304,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     """Parse one YAML document into plain data and the positions of its nodes."""
     loader: _QualmarkYamlLoader | None = None
     try:
-        loader = _QualmarkYamlLoader(text)
+        loader = _QualmarkYamlLoader(text, file)
         node = loader.get_single_node()
         if node is None:
             raise LoadError([Problem("the file is empty", Span(file, 1, 1))])
@@ -278,23 +327,6 @@ def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     return data, builder.smap
 
 
-def load_yaml(path: str | FsPath) -> tuple[Any, SourceMap]:
-    """Read and parse a YAML file; see :func:`parse_yaml`."""
-    path = FsPath(path)
-    return parse_yaml(read_text(path), str(path))
-
-
-def read_text(path: FsPath) -> str:
-    """A file's UTF-8 text; unreadable files become a :class:`LoadError`."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise LoadError([Problem(f"no such file: {path}", hint="check the path")]) from None
-    except IsADirectoryError:
-        raise LoadError([Problem(f"{path} is a folder, not a file")]) from None
-    except UnicodeDecodeError as exc:
-        raise LoadError(
-            [Problem(f"{path} is not UTF-8 text (byte {exc.start})", hint="save it as UTF-8")]
-        ) from None
-    except OSError as exc:
-        raise LoadError([Problem(f"cannot read {path}: {exc.strerror}")]) from None
+def load_yaml(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Any, SourceMap]:
+    """Read and parse a YAML file (a regular file of at most ``max_bytes``); see :func:`parse_yaml`."""
+    return parse_yaml(read_text(path, max_bytes), str(path))

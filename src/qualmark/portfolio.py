@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path as FsPath
 from typing import Any, Protocol
@@ -12,10 +13,14 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError as SchemaError
 from pydantic import ValidationError
 
+from qualmark.dates import why_not_a_date
 from qualmark.errors import PortfolioError, Problem
+from qualmark.files import DEFAULT_MAX_BYTES
+from qualmark.inert import comparable, describe, quote
 from qualmark.jsonfile import load_json, parse_json
 from qualmark.model.portfolio import Portfolio
-from qualmark.schema import portfolio_schema
+from qualmark.rules.conditions import Level
+from qualmark.schema import DATE, LEVEL, portfolio_schema
 from qualmark.suggest import choices_hint, did_you_mean
 
 SEE_DOCS = "remove it, or check its spelling: see docs/portfolio.md"
@@ -26,34 +31,68 @@ def pointer(path: Any) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
 
 
-def _shown(value: Any, limit: int = 40) -> str:
-    """``repr(value)``, cut short when long (a 400-digit number is not worth repeating)."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _description(error: SchemaError) -> str | None:
     """What the failing schema says in words (see :mod:`qualmark.schema`), if anything."""
     described = error.schema.get("description") if isinstance(error.schema, dict) else None
     return described if isinstance(described, str) else None
 
 
+# JSON Schema's type names in words.
+_TYPES = {
+    "object": "an object",
+    "array": "a list",
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "null": "null",
+}
+_REQUIRED = re.compile(r"'([A-Za-z0-9_$]+)' is a required property")
+
+
 def _message(error: SchemaError) -> str:
-    described = _description(error)
-    if described and error.validator == "not":  # an id list the framework leaves empty
-        return f"{_shown(error.instance)} is not allowed here: {described}"
+    """The sentence for one schema violation. Values are quoted short; a list or object is never quoted whole."""
+    described, instance, expected = _description(error), error.instance, error.validator_value
+    shown = quote(instance)
+    if error.validator == "not":  # an id list the framework leaves empty
+        return f"{shown} is not allowed here" + (f": {described}" if described else "")
+    if described == DATE["description"]:
+        why = why_not_a_date(instance) if isinstance(instance, str) else None
+        return f"{shown} is {why or 'not a date: write YYYY-MM-DD'}"
+    level = Level.parse(instance) if described == LEVEL["description"] else None
+    if level is not None and level.off_scale():
+        return f"{shown} is not a level: {level.off_scale()}"
     if described and error.validator in ("type", "format", "pattern"):
-        return f"{_shown(error.instance)} is not {described}"
-    if error.validator == "enum":
-        return f"{_shown(error.instance)} is not allowed here"
+        return f"{shown} is not {described}"
+    if error.validator == "type":
+        types = [str(t) for t in (expected if isinstance(expected, list) else [expected])]
+        wanted = " or ".join(_TYPES.get(t, t) for t in types)
+        return f"expected {wanted}, found {describe(instance) if not isinstance(instance, str) else shown}"
+    if error.validator in ("enum", "const"):
+        return f"{shown} is not allowed here"
     if error.validator == "maximum":
-        return f"{_shown(error.instance)} is too large: the most allowed is {error.validator_value:,}"
-    return error.message
+        return f"{shown} is too large: the most allowed is {expected:,}"
+    if error.validator == "minimum":
+        return f"{shown} is too small: the least allowed is {expected:,}"
+    if error.validator == "minLength":
+        return "must not be empty"
+    if error.validator == "required":
+        found = _REQUIRED.fullmatch(error.message)
+        return f"missing required key '{found.group(1)}'" if found else "a required key is missing"
+    return f"{shown} does not fit the framework's portfolio schema ({error.validator})"
 
 
 def _hint(error: SchemaError) -> str | None:
     if error.validator == "enum" and isinstance(error.validator_value, list):
-        return choices_hint(str(error.instance), map(str, error.validator_value))
+        allowed = [str(v) for v in error.validator_value]
+        if isinstance(error.instance, str):
+            composed = unicodedata.normalize("NFC", error.instance)
+            if composed != error.instance and composed in allowed:
+                return (
+                    f"it reads as {quote(composed)}, but is written with an accent as a character of its own: "
+                    "retype it, or save the file with composed characters (NFC)"
+                )
+        return choices_hint(str(error.instance), allowed)
     if error.validator == "not":
         return "remove it"
     if error.validator == "required":
@@ -69,9 +108,9 @@ def _unknown_keys(error: SchemaError, file: str | None) -> list[Problem]:
     marks = len(path) == 3 and path[0] == "cases" and path[2] == "not_relevant"
     problems = []
     for key in extra:
-        message, otherwise = f"unknown key {_shown(key)}", SEE_DOCS
+        message, otherwise = f"unknown key {quote(key)}", SEE_DOCS
         if marks:  # a real vocabulary, perhaps, but no rule reads its marks
-            message = f"{_shown(key)} cannot be marked not relevant in this framework"
+            message = f"{quote(key)} cannot be marked not relevant in this framework"
             otherwise = (
                 f"remove it: only {', '.join(allowed)} can be marked here"
                 if allowed
@@ -99,7 +138,7 @@ def schema_problems(validator: Draft202012Validator, data: Any, file: str | None
         message = _message(error)
         if "propertyNames" in error.relative_schema_path:  # reported as the inner check (enum, not)
             where = pointer([*error.absolute_path, error.instance])
-            message = f"unknown key {_shown(error.instance)}"
+            message = f"unknown key {quote(error.instance)}"
             if error.validator == "not" and _description(error):
                 message += f": {_description(error)}"
         problems.append(Problem(message, pointer=where, hint=_hint(error), file=file))
@@ -126,19 +165,24 @@ def _items(data: Any, key: str) -> list[Any]:
 
 
 def _duplicate_ids(data: Any, key: str, what: str, file: str | None) -> list[Problem]:
-    """A problem for each item of ``data[key]`` whose id an earlier item already has."""
-    first: dict[str, int] = {}
+    """A problem for each item of ``data[key]`` whose id an earlier item already has.
+
+    Ids that differ only in ways a reader cannot see (Unicode form, invisible
+    characters) count as the same.
+    """
+    first: dict[str, tuple[int, str]] = {}
     problems = []
     for index, item in enumerate(_items(data, key)):
         ident = item.get("id") if isinstance(item, dict) else None
         if not isinstance(ident, str):
             continue
-        if ident not in first:
-            first[ident] = index
+        seen = first.setdefault(comparable(ident, fold_case=False), (index, ident))
+        if seen[0] == index:
             continue
+        how = "" if seen[1] == ident else f" (it reads the same as {quote(seen[1])})"
         problems.append(
             Problem(
-                f"the {what} id {_shown(ident)} is already used by {pointer([key, first[ident]])}",
+                f"the {what} id {quote(ident)} is already used by {pointer([key, seen[0]])}{how}",
                 pointer=pointer([key, index, "id"]),
                 hint=f"give each {what} its own id",
                 file=file,
@@ -221,9 +265,14 @@ def portfolio_from_data(
     return portfolio
 
 
-def load_portfolio(path: str | FsPath, framework: PortfolioChecker | None = None) -> Portfolio:
-    """Read a portfolio JSON file (checked against ``framework`` when given)."""
-    return portfolio_from_data(load_json(path), str(path), framework)
+def load_portfolio(
+    path: str | FsPath, framework: PortfolioChecker | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Portfolio:
+    """Read a portfolio JSON file (checked against ``framework`` when given).
+
+    Only a regular file of at most ``max_bytes`` is read (see :mod:`qualmark.files`).
+    """
+    return portfolio_from_data(load_json(path, max_bytes), str(path), framework)
 
 
 def parse_portfolio(

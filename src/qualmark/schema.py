@@ -19,22 +19,20 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from qualmark.model.text import text_in
+from qualmark.rules.conditions import LEVEL_PATTERN, LEVEL_SHAPE
 from qualmark.vocabulary import COMMON_EVIDENCE_FIELDS, Catalogues, FieldInfo
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 MAXIMUM = 1_000_000_000  # larger numbers are mistakes, and would not survive float arithmetic
+# Years outside 1800–8999 are typing mistakes, and would take date arithmetic off the calendar.
 DATE = {
     "type": "string",
     "format": "date",
-    "pattern": r"^\d{4}-\d{2}-\d{2}$",
-    "description": "a date: write YYYY-MM-DD",
+    "pattern": r"^(1[89]\d\d|[2-8]\d\d\d)-\d{2}-\d{2}$",
+    "description": "a date from 1800 to 8999: write YYYY-MM-DD",
 }
 TEXT = {"type": "string"}
-LEVEL = {
-    "type": "string",
-    "pattern": r"^\s*[A-Za-z]+\s*-?\s*\d+\s*$",
-    "description": "a level: write a framework name and a number, like NLQF6 or EQF7",
-}
+LEVEL = {"type": "string", "pattern": LEVEL_PATTERN, "description": f"a level: write {LEVEL_SHAPE}"}
 LANGUAGE = {
     "type": "string",
     "pattern": "^[a-z]{2,3}$",

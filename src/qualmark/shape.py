@@ -6,12 +6,14 @@ quality-mark designer understands, and a hint where one helps.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from qualmark.errors import Problem
+from qualmark.inert import quote
 from qualmark.model.framework import keys_at
 from qualmark.source import Path, SourceMap
 from qualmark.suggest import did_you_mean
@@ -45,8 +47,11 @@ _PATTERNS = {
 _YAML_BOOLEANS = "YAML reads yes/no/on/off/true/false as true or false; put the value in quotes"
 
 
-def _clean_loc(loc: tuple[Any, ...], data: Any) -> Path:
-    """Keep the parts of a pydantic ``loc`` that are real keys or indexes of ``data``."""
+def _clean_loc(loc: tuple[Any, ...], data: Any, *, key_error: bool = False) -> Path:
+    """Keep the parts of a pydantic ``loc`` that are real keys or indexes of ``data``.
+
+    With ``key_error`` (a missing or unknown key), its last part is the key, which is kept.
+    """
     path: list[str | int] = []
     node = data
     for part in loc:
@@ -55,8 +60,8 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> Path:
         ):
             node = node[part]
             path.append(part)
-        elif isinstance(part, str) and isinstance(node, dict) and path and loc[-1] == part:
-            path.append(part)  # a missing or unknown key at the end
+        elif key_error and isinstance(part, str) and isinstance(node, dict) and path and loc[-1] == part:
+            path.append(part)  # the missing or unknown key at the end
     return tuple(path)
 
 
@@ -69,7 +74,7 @@ def _found(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
-    return f"'{value}'"
+    return quote(value)
 
 
 def _bound(value: Any) -> str:
@@ -80,7 +85,11 @@ def _describe(err: ErrorDetails) -> tuple[str, str | None]:
     """The sentence and hint for one error other than unknown and missing keys."""
     kind, ctx, value = err["type"], err.get("ctx", {}), err.get("input")
     if kind in _TYPE_NAMES:
-        hint = _YAML_BOOLEANS if isinstance(value, bool) and kind == "string_type" else None
+        hint = None
+        if kind == "string_type" and isinstance(value, bool):
+            hint = _YAML_BOOLEANS
+        elif kind == "string_type" and isinstance(value, dt.date):
+            hint = f"YAML reads {value.isoformat()} as a date; put it in quotes to keep it as text: '{value.isoformat()}'"
         return f"expected {_TYPE_NAMES[kind]}, found {_found(value)}", hint
     if kind == "value_error":
         return str(ctx.get("error", err["msg"])), None
@@ -103,15 +112,18 @@ def _describe(err: ErrorDetails) -> tuple[str, str | None]:
 def problems_from_validation(exc: ValidationError, data: Any, smap: SourceMap) -> list[Problem]:
     """One problem per place and meaning, with positions and hints."""
     by_place: dict[Path, list[Problem]] = {}
+    # Where a mapping or list was given to a union, the forms that take no mapping or list
+    # only say "expected …, found a mapping": noise when the form that does take it says more.
+    wrong_shape: dict[Path, set[Problem]] = {}
     for err in exc.errors():
-        loc = _clean_loc(tuple(err["loc"]), data)
+        loc = _clean_loc(tuple(err["loc"]), data, key_error=err["type"] in ("missing", "extra_forbidden"))
         if err["type"] == "extra_forbidden":
             name = str(loc[-1]) if loc else "?"
             hint = (
                 did_you_mean(name, keys_at(loc[:-1]))
                 or "remove it, or see docs/dsl.md for the keys allowed here"
             )
-            problem = Problem(f"unknown key '{name}'", smap.span(loc, key=True), hint=hint)
+            problem = Problem(f"unknown key {quote(name)}", smap.span(loc, key=True), hint=hint)
         elif err["type"] == "missing":
             missing = err["loc"][-1]
             problem = Problem(
@@ -122,7 +134,12 @@ def problems_from_validation(exc: ValidationError, data: Any, smap: SourceMap) -
         else:
             message, advice = _describe(err)
             problem = Problem(message, smap.span(loc), hint=advice)
+            if err["type"] in _TYPE_NAMES and isinstance(err.get("input"), dict | list):
+                wrong_shape.setdefault(loc, set()).add(problem)
         by_place.setdefault(loc, []).append(problem)
+    for place, noise in wrong_shape.items():
+        if any(len(other) > len(place) and other[: len(place)] == place for other in by_place):
+            by_place[place] = [p for p in by_place[place] if p not in noise]
     result: list[Problem] = []
     for group in by_place.values():
         distinct = list(dict.fromkeys(group))
@@ -131,7 +148,10 @@ def problems_from_validation(exc: ValidationError, data: Any, smap: SourceMap) -
             "unknown key" in p.message or "missing" in p.message for p in distinct
         ):
             forms = "; or ".join(p.message for p in distinct)
-            result.append(Problem("this value has none of the allowed forms: " + forms, distinct[0].span))
+            advice = next((p.hint for p in distinct if p.hint), None)  # `title: yes` still says to quote it
+            result.append(
+                Problem("this value has none of the allowed forms: " + forms, distinct[0].span, hint=advice)
+            )
         else:
             result.extend(distinct)
     return result

@@ -39,6 +39,9 @@ class SourceMap:
     # Unquoted numbers whose value does not read back as written (`1.10` is 1.1, `010` is 8),
     # with their text: harmless where a number is meant, a silent change where text is.
     numbers_as_written: dict[Path, str] = field(default_factory=dict)
+    # Values written as an alias (`*name`), with the alias's position: the value itself
+    # (and all inside it) carries the positions of its anchor.
+    aliases: dict[Path, Span] = field(default_factory=dict)
 
     def span(self, path: Path, *, key: bool = False) -> Span:
         """The position of ``path``, or of its nearest ancestor that was recorded."""
@@ -50,3 +53,21 @@ class SourceMap:
                 return found
             probe = probe[:-1]
         return self.values.get((), Span(self.file, 1, 1))
+
+    def alias_at(self, path: Path) -> Span | None:
+        """Where the alias was written through which ``path`` (or a value around it) was reached, if any."""
+        probe = tuple(path)
+        while probe:
+            if probe in self.aliases:
+                return self.aliases[probe]
+            probe = probe[:-1]
+        return None
+
+
+def span_at(text: str, offset: int, file: str) -> Span:
+    """The line and column of character ``offset`` of ``text``, as an editor shows them."""
+    if text.startswith("\ufeff"):  # a byte order mark is invisible
+        text, offset = text[1:], max(offset - 1, 0)
+    line = text.count("\n", 0, offset) + 1
+    column = offset - text.rfind("\n", 0, offset)  # rfind gives -1 on the first line
+    return Span(file, line, column)

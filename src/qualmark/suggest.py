@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from qualmark.inert import inert, quote, shorten
+
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     """The closest candidate to ``name`` phrased as a hint, or ``None``."""
@@ -13,7 +15,7 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     if not close:
         lowered = {c.lower(): c for c in pool}
         close = [lowered[name.lower()]] if name.lower() in lowered else []
-    return f"did you mean '{close[0]}'?" if close else None
+    return f"did you mean {quote(close[0])}?" if close else None
 
 
 def choices_hint(name: str, candidates: Iterable[str], limit: int = 12) -> str:
@@ -22,5 +24,5 @@ def choices_hint(name: str, candidates: Iterable[str], limit: int = 12) -> str:
     suggestion = did_you_mean(name, pool)
     if suggestion:
         return suggestion
-    shown = ", ".join(pool[:limit]) + (", …" if len(pool) > limit else "")
+    shown = ", ".join(shorten(inert(c)) for c in pool[:limit]) + (", …" if len(pool) > limit else "")
     return f"expected one of: {shown}" if pool else "nothing is defined to refer to"

@@ -186,7 +186,9 @@ def test_json_is_a_list_whenever_several_portfolios_are_asked_for(tmp_path: Path
     result = qualmark("check", ESTQF, ESTQF_EXAMPLES / "eligible.json", bad, "--format", "json")
     assert result.returncode == 2
     data = json.loads(result.stdout)
-    assert isinstance(data, list) and [d["verdict"] for d in data] == ["eligible"]
+    assert isinstance(data, list) and len(data) == 2  # one record per portfolio, the bad one too
+    assert data[0]["verdict"] == "eligible"
+    assert data[1]["portfolio"] == {"file": str(bad)} and data[1]["error"]["phase"] == "portfolio"
     assert f"cannot evaluate {bad}" in result.stderr
 
 

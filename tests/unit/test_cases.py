@@ -176,6 +176,48 @@ def test_cases_alike_in_every_field_are_not_diverse() -> None:
     assert nl(result.fix) == "kies casussen die verschillen in question_type of client_type"
 
 
+@pytest.mark.parametrize(
+    "second",
+    ["herorie\u0308ntatie", "heroriëntatie\u200b", "\u2060HERORIËNTATIE"],
+    ids=["decomposed", "zero-width-space", "word-joiner-and-upper-case"],
+)
+def test_values_a_reader_cannot_tell_apart_are_not_diverse(second: str) -> None:
+    """NFC and NFD spellings, invisible characters and case do not make two cases differ."""
+    result = check(
+        "C1.diversity",
+        recent("c1", question_type="heroriëntatie", client_type="werknemer"),
+        recent("c2", question_type=second, client_type="werknemer"),
+    )
+    assert result.status is NOT_MET
+
+
+LIST_FW = framework(
+    """    testing:
+      case_fields:
+        themes: {type: text, many: true}
+      requirements:
+        - id: C
+          cases: {count: 2, diverse: {any_of: [themes]}}
+    """
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "status"),
+    [
+        (["werk", "studie"], ["werk"], MET),
+        (["werk", "studie"], ["Studie", "werk"], NOT_MET),  # the same set, in another order and case
+        (["werk"], [], INCOMPLETE),  # an empty list states nothing
+    ],
+)
+def test_a_list_field_differs_when_its_set_of_values_differs(
+    first: list[str], second: list[str], status: Status
+) -> None:
+    data = portfolio(cases=[recent("c1", themes=first), recent("c2", themes=second)])
+    result = evaluate(LIST_FW, data).find("C")
+    assert result is not None and result.status is status
+
+
 def test_a_field_left_out_while_the_rest_is_alike_is_incomplete() -> None:
     result = check(
         "C1.diversity",

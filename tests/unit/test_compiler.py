@@ -528,3 +528,83 @@ def test_numbers_that_read_back_as_written_or_mean_numbers_are_fine() -> None:
     )
     framework = parse_framework(HEADER + body, "fw.yaml")
     assert framework.document.profile.tasks[0].code == "3"
+
+
+# --- names a reader cannot tell apart, reserved names, bounds (hostile inputs) ----------------
+
+
+@pytest.mark.parametrize("name", ["id", "period", "summary", "demonstrates", "not_relevant", "reflections"])
+def test_a_case_field_may_not_take_the_name_of_a_part_every_case_has(name: str) -> None:
+    body = f"  case_fields:\n    {name}: text\n"
+    problem = only(check(body))
+    assert (problem.line, problem.column) == at(body, name)
+    assert problem.message == f"'{name}' is a part of every case; do not declare it"
+
+
+def test_field_names_that_differ_only_by_an_invisible_character_are_refused() -> None:
+    body = '  case_fields:\n    sector: text\n    "sector\\u200b": text\n'
+    problem = only(check(body))
+    assert (problem.line, problem.column) == at(body, '"sector')
+    assert problem.message == "the field name 'sector\\u200b' holds an invisible character (\\u200b)"
+    assert problem.hint == "delete it (most editors do not show it)"
+
+
+def test_a_field_name_in_decomposed_unicode_is_refused() -> None:
+    body = '  case_fields:\n    "financie\\u0308le": text\n'
+    problem = only(check(body))
+    assert "is not in Unicode's composed form (NFC)" in problem.message
+    assert "(U+0308)" in problem.message
+
+
+def test_field_names_that_differ_only_in_case_are_refused() -> None:
+    body = "  case_fields:\n    Sector: text\n    sector: text\n"
+    problem = only(check(body))
+    assert (problem.line, problem.column) == at(body, "sector")
+    assert problem.message == "the field name 'sector' reads the same as 'Sector'"
+
+
+def test_values_of_a_field_that_read_the_same_are_refused() -> None:
+    body = "  case_fields:\n    kind: {type: text, values: [werknemer, Werknemer]}\n"
+    problem = only(check(body))
+    assert (problem.line, problem.column) == at(body, "Werknemer")
+    assert problem.message == "the value 'Werknemer' reads the same as 'werknemer'"
+
+
+@pytest.mark.parametrize(
+    ("rule", "needle"),
+    [
+        ("{id: A1, evidence: diploma, count: 100000000000000000000000000000}", "1000000"),
+        ("{id: A1, at_least: {n: 1001, of: [{id: A2, evidence: diploma}]}}", "1001"),
+        ("{id: A1, cases: {count: {min: 1, max: 5000}}}", "5000"),
+    ],
+    ids=["count", "at-least", "cases-count"],
+)
+def test_counts_beyond_the_documented_maximum_are_refused(rule: str, needle: str) -> None:
+    body = f"  requirements:\n    - {rule}\n"
+    problem = only(check(body))
+    assert (problem.line, problem.column) == at(body, needle)
+    assert problem.message.startswith("must be at most 1000, found ")
+
+
+@pytest.mark.parametrize("level", ["EQF9", "NLQF0", "EstQF 12"])
+def test_a_level_beyond_its_scale_is_refused(level: str) -> None:
+    body = f"  requirements:\n    - {{id: A1, evidence: diploma, where: {{level: {{min: {level}}}}}}}\n"
+    problem = only(check(body))
+    assert "has levels 1 to 8, so there is no" in problem.message
+
+
+def test_a_level_of_another_scale_may_have_any_two_digit_number() -> None:
+    body = "  requirements:\n    - {id: A1, evidence: diploma, where: {level: {min: BOC12}}}\n"
+    assert parse_framework(framework(body), "fw.yaml").rules
+
+
+def test_a_national_level_reference_is_bounded() -> None:
+    body = "levels: {national: {framework: EstQF, level: 123456789012345678901234567890}}\n"
+    (problem,) = check(body, profile=False)
+    assert problem.message.startswith("must be at most 99")
+
+
+def test_a_number_yaml_reads_as_text_is_explained() -> None:
+    body = "  requirements:\n    - {id: A1, evidence: diploma, where: {hours: {min: 2.5E3}}}\n"
+    problem = only(check(body))
+    assert problem.message == "'hours': YAML reads '2.5E3' as text, not as a number: write 2.5e+3"

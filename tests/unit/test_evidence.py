@@ -376,3 +376,14 @@ def test_count_two_with_a_single_matching_item_asks_for_one_more() -> None:
     result = check(rule(TWO_SIGNED), diploma("a", signed=True))
     assert result.status is INCOMPLETE
     assert en(result.fix) == "add 1 × Diploma"
+
+
+def test_texts_compare_in_one_unicode_form() -> None:
+    """'é' typed as one character or as 'e' and an accent is the same text."""
+    fw = framework(
+        "testing:\n  evidence_kinds:\n    - {id: diploma, label: Diploma, fields: {school: text}}\n"
+        '  requirements:\n    - {id: A1, evidence: diploma, where: {school: "Universite\\u0301 Paris"}}\n'
+    )
+    assert check(fw, diploma(school="Université Paris")).status is MET
+    assert check(fw, diploma(school="Universite\u0301 Paris")).status is MET
+    assert check(fw, diploma(school="Universite Paris")).status is NOT_MET

@@ -258,8 +258,9 @@ def test_a_file_that_is_not_utf8_is_refused_naming_the_byte(tmp_path: Path) -> N
     with pytest.raises(LoadError) as caught:
         load_yaml(path)
     (problem,) = caught.value.problems
-    assert problem.message == f"{path} is not UTF-8 text (byte 10)"
-    assert problem.hint == "save it as UTF-8"
+    assert problem.message == "not UTF-8 text: byte 10 (0xE9) is not part of any character"
+    assert problem.span == Span(str(path), 1, 11)  # the column an editor shows
+    assert problem.hint == "save the file as UTF-8"
 
 
 def test_a_missing_file_is_reported_without_a_traceback(tmp_path: Path) -> None:
@@ -267,7 +268,7 @@ def test_a_missing_file_is_reported_without_a_traceback(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as caught:
         load_yaml(path)
     (problem,) = caught.value.problems
-    assert problem.message == f"no such file: {path}"
+    assert (problem.where, problem.message, problem.hint) == (str(path), "no such file", "check the path")
 
 
 def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
@@ -342,7 +343,7 @@ def test_load_json_reports_missing_and_non_utf8_files(tmp_path: Path) -> None:
         load_json(tmp_path / "nope.json")
     path = tmp_path / "p.json"
     path.write_bytes(b'{"name": "Bj\xf6rn"}')
-    with pytest.raises(LoadError, match=r"not UTF-8 text \(byte 12\)"):
+    with pytest.raises(LoadError, match=r"p.json:1:13: not UTF-8 text: byte 12 \(0xF6\)"):
         load_json(path)
 
 

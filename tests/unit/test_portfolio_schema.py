@@ -11,11 +11,11 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from qualmark import EvaluationError, PortfolioError, parse_framework, parse_portfolio
 from qualmark.errors import Problem
+from qualmark.inert import quote
 from qualmark.portfolio import consistency_problems, schema_problems
 from qualmark.schema import portfolio_schema
 
-FRAMEWORK = parse_framework(
-    """\
+FRAMEWORK_TEXT = """\
 qualmark: 1
 id: demo
 uri: urn:qualmark:framework:demo
@@ -53,9 +53,8 @@ testing:
       demonstrate: tasks
       all: true
       not_relevant: {motivation: required, shown_in_other_case: true}
-""",
-    "demo.yaml",
-)
+"""
+FRAMEWORK = parse_framework(FRAMEWORK_TEXT, "demo.yaml")
 
 VALID: dict[str, Any] = {
     "qualmark_portfolio": 1,
@@ -227,12 +226,23 @@ def test_an_unknown_element_or_declaration_id_is_refused_at_that_id() -> None:
     assert sorted(pointers(problems)) == ["/declarations/ethic", "/elements/cvv"]
 
 
-@pytest.mark.parametrize("date", ["2026-02-30", "2026-13-01", "01-10-2026", "2026-10-1", "yesterday"])
-def test_a_bad_submission_date(date: str) -> None:
+@pytest.mark.parametrize(
+    ("date", "why"),
+    [
+        ("2026-02-30", "not a date: February 2026 has 28 days"),
+        ("2026-13-01", "not a date: there is no month 13"),
+        ("9999-12-31", "not a date from 1800 to 8999"),
+        ("0001-01-01", "not a date from 1800 to 8999"),
+        ("01-10-2026", "not a date: write YYYY-MM-DD"),
+        ("2026-10-1", "not a date: write YYYY-MM-DD"),
+        ("yesterday", "not a date: write YYYY-MM-DD"),
+    ],
+)
+def test_a_bad_submission_date(date: str, why: str) -> None:
     # Reported once, even when the date fails both the date format and the YYYY-MM-DD pattern.
     (problem,) = check(portfolio(submitted=date))
     assert problem.pointer == "/submitted"
-    assert problem.message == f"'{date}' is not a date: write YYYY-MM-DD"
+    assert problem.message == f"'{date}' is {why}"
 
 
 def test_a_bad_date_deep_inside() -> None:
@@ -429,7 +439,8 @@ def test_a_bad_level_says_what_a_level_is() -> None:
     (problem,) = check(portfolio(evidence=[{"id": "d1", "kind": "diploma", "level": "level six"}]))
     assert problem.pointer == "/evidence/0/level"
     assert problem.message == (
-        "'level six' is not a level: write a framework name and a number, like NLQF6 or EQF7"
+        "'level six' is not a level: write a framework name and a number, like NLQF6 or EQF7 "
+        "(EQF, NLQF and EstQF have levels 1 to 8)"
     )
 
 
@@ -587,3 +598,63 @@ def test_marks_no_rule_reads_are_refused_by_the_framework() -> None:
         with_case(not_relevant={"tasks": [{"id": "advice"}], "competences": [{"id": "counselling"}]})
     )
     assert problem.pointer == "/cases/0/not_relevant/competences"
+
+
+# --- hostile portfolios --------------------------------------------------------------------------
+
+
+def test_a_schema_reference_is_allowed_as_the_printed_schema_says() -> None:
+    data = portfolio(**{"$schema": "./demo.schema.json"})
+    assert check(data) == []
+    assert parse_portfolio(json.dumps(data), "p.json", FRAMEWORK).schema_uri == "./demo.schema.json"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("cases", {"case 1": {"summary": "private"}}, "expected a list, found an object with 1 key"),
+        ("candidate", ["Anna", "private"], "expected an object, found a list of 2 items"),
+        ("evidence", "private " * 100, "expected a list, found 'private private private private private…'"),
+    ],
+    ids=["object-for-list", "list-for-object", "long-text"],
+)
+def test_a_value_of_the_wrong_type_is_described_never_quoted_whole(
+    key: str, value: Any, message: str
+) -> None:
+    (problem,) = check(portfolio(**{key: value}))
+    assert (problem.pointer, problem.message) == (f"/{key}", message)
+
+
+@pytest.mark.parametrize("copy_id", ["case-1\u200b", "case-\u20601", "\ufeffcase-1"])
+def test_case_ids_that_differ_only_by_invisible_characters_are_the_same_id(copy_id: str) -> None:
+    cases = [VALID["cases"][0], {**VALID["cases"][0], "id": copy_id}]
+    (problem,) = [p for p in check(portfolio(cases=cases)) if p.pointer == "/cases/1/id"]
+    assert problem.message.startswith(f"the case id {quote(copy_id)} is already used by /cases/0")
+    assert "reads the same as 'case-1'" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("level", "message"),
+    [
+        ("EQF99", "'EQF99' is not a level: EQF has levels 1 to 8, so there is no EQF99"),
+        ("EQF 0", "'EQF 0' is not a level: EQF has levels 1 to 8, so there is no EQF0"),
+        ("NLQF" + "9" * 5000, "'NLQF99999999999999999999999999999999999…' is not a level: write a framework"),
+    ],
+    ids=["eqf99", "eqf0", "5000-digits"],
+)
+def test_a_level_beyond_its_scale_is_refused(level: str, message: str) -> None:
+    evidence = [{"id": "d1", "kind": "diploma", "level": level}]
+    (problem,) = check(portfolio(evidence=evidence))
+    assert problem.pointer == "/evidence/0/level"
+    assert problem.message.startswith(message)
+
+
+def test_an_enumerated_value_in_decomposed_unicode_gets_a_hint() -> None:
+    fw = parse_framework(
+        FRAMEWORK_TEXT.replace("values: [ethics, theory]", "values: [ethiek, théorie]"), "demo.yaml"
+    )
+    evidence = [{"id": "c1", "kind": "course", "topic": "the\u0301orie"}]
+    with pytest.raises(PortfolioError) as caught:
+        fw.check_portfolio(parse_portfolio(json.dumps(portfolio(evidence=evidence)), "p.json"))
+    (problem,) = caught.value.problems
+    assert problem.hint is not None and "written with an accent as a character of its own" in problem.hint

@@ -27,6 +27,14 @@ from qualmark.model.text import Text
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")]
 Id = Annotated[str, Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 
+# Bounds that keep date arithmetic within the calendar (a standard is not older than 200 years).
+MAX_YEARS = 200
+MAX_AMOUNT = 1e9
+MAX_COUNT = 1000
+"""The largest number of items, cases, parts or assessors a rule may ask for (docs/dsl.md)."""
+
+Count = Annotated[int, Field(ge=1, le=MAX_COUNT)]
+
 
 class Model(BaseModel):
     """Base of the document models: frozen, no unknown keys, numbers accepted as text."""
@@ -51,10 +59,13 @@ class SourceDocument(Model):
 
 
 class LevelRef(Model):
-    """A level in a named qualifications framework: ``{framework: EstQF, level: 7}``."""
+    """A level in a named qualifications framework: ``{framework: EstQF, level: 7}``.
+
+    Within its scale where the compiler knows it (EQF, NLQF, EstQF: 1–8).
+    """
 
     framework: str
-    level: int
+    level: Annotated[int, Field(ge=0, le=99)]
 
 
 class Levels(Model):
@@ -98,8 +109,8 @@ class Block(Model):
 
 
 class Validity(Model):
-    certification_years: Annotated[int, Field(ge=1)] | None = None
-    recertification_years: Annotated[int, Field(ge=1)] | None = None
+    certification_years: Annotated[int, Field(ge=1, le=MAX_YEARS)] | None = None
+    recertification_years: Annotated[int, Field(ge=1, le=MAX_YEARS)] | None = None
     source: str | None = None
 
 
@@ -109,7 +120,7 @@ class Fundamentals(Block):
 
 class CertificationMethod(Model):
     components: list[str] = Field(default_factory=list)
-    assessors: Annotated[int, Field(ge=1)] | None = None
+    assessors: Count | None = None
     source: str | None = None
 
 
@@ -210,11 +221,6 @@ class ConditionSpec(Model):
 Condition = Annotated[ConditionSpec | Scalar, Field(union_mode="left_to_right")]
 
 
-# Bounds that keep date arithmetic within the calendar (a standard is not older than 200 years).
-MAX_YEARS = 200
-MAX_AMOUNT = 1e9
-
-
 class Duration(Model):
     years: Annotated[int, Field(ge=0, le=MAX_YEARS)] = 0
     months: Annotated[int, Field(ge=0, le=MAX_YEARS * 12)] = 0
@@ -222,8 +228,8 @@ class Duration(Model):
 
 
 class CountRange(Model):
-    min: Annotated[int, Field(ge=0)] | None = None
-    max: Annotated[int, Field(ge=0)] | None = None
+    min: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
+    max: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
 
 
 class TotalSpec(Model):
@@ -243,18 +249,18 @@ class DiversitySpec(Model):
 
 
 class CasesSpec(Model):
-    count: Annotated[int, Field(ge=1)] | CountRange | None = None
+    count: Count | CountRange | None = None
     within_years: Annotated[int, Field(ge=1, le=MAX_YEARS)] | None = None
     diverse: DiversitySpec | None = None
 
 
 class AtLeastOf(Model):
-    n: Annotated[int, Field(ge=1)]
+    n: Count
     of: Annotated[list[RequirementNode], Field(min_length=1)]
 
 
 class ElectivesSpec(Model):
-    min: Annotated[int, Field(ge=1)]
+    min: Count
 
 
 class NotRelevantSpec(Model):
@@ -274,15 +280,13 @@ class RequirementNode(Model):
     # combinators
     all_of: Annotated[list[RequirementNode], Field(min_length=1)] | None = None
     one_of: Annotated[list[RequirementNode], Field(min_length=1)] | None = None
-    at_least: Annotated[AtLeastOf | Annotated[int, Field(ge=1)], Field(union_mode="left_to_right")] | None = (
-        None
-    )
+    at_least: Annotated[AtLeastOf | Count, Field(union_mode="left_to_right")] | None = None
 
     # evidence and totals
     evidence: str | None = None
     where: dict[str, Condition] | None = None
     max_age: Duration | None = None
-    count: Annotated[int, Field(ge=1)] | None = None
+    count: Count | None = None
     total: TotalSpec | None = None
 
     # experience, cases

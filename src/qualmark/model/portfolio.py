@@ -99,6 +99,7 @@ class DeclarationAnswer(PortfolioModel):
 class Portfolio(PortfolioModel):
     """A candidate's portfolio; ``source`` is the file it was read from, if any."""
 
+    schema_uri: str | None = Field(default=None, alias="$schema")  # for editors; never read
     qualmark_portfolio: int = 1
     framework: str
     candidate: Candidate

@@ -1,18 +1,38 @@
-"""Renderers: one per output format, registered by name. They format; they never decide."""
+"""Reports: one per output format, registered by name. They format; they never decide.
+
+A report is made for one run over the portfolios of a command line and is
+given each result as soon as it exists, in order: an evaluation, or the
+error that kept a portfolio from being evaluated. It writes as it goes, so
+nothing is gathered in memory.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Protocol, TextIO
 
-from rich.console import Console
-
+from qualmark.errors import QualmarkError
 from qualmark.evaluate import Evaluation
-from qualmark.report.json import render_json
-from qualmark.report.text import render_text
+from qualmark.report.json import JsonReport
+from qualmark.report.text import TextReport
 
-# (evaluations, console, language, several portfolios were asked for)
-Renderer = Callable[[list[Evaluation], Console, str | None, bool], None]
 
-RENDERERS: dict[str, Renderer] = {"text": render_text, "json": render_json}
+class Report(Protocol):
+    """What every output format does with the results of one run."""
 
-__all__ = ["RENDERERS", "Renderer"]
+    def evaluation(self, evaluation: Evaluation) -> None:
+        """Write the report of one evaluated portfolio."""
+
+    def failure(self, file: str, error: QualmarkError) -> None:
+        """Write the record of a portfolio that could not be evaluated (its problems go to stderr too)."""
+
+    def close(self) -> None:
+        """Finish the output (close a JSON list)."""
+
+
+class ReportFactory(Protocol):
+    def __call__(self, stream: TextIO, lang: str | None, many: bool) -> Report: ...
+
+
+REPORTS: dict[str, ReportFactory] = {"text": TextReport, "json": JsonReport}
+
+__all__ = ["REPORTS", "Report", "ReportFactory"]

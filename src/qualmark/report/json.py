@@ -1,16 +1,60 @@
-"""JSON output: one evaluation as an object, several as a list."""
+"""JSON output, streamed: one record per portfolio, written as soon as it is made.
+
+One portfolio gives one object; several give a list, written element by
+element, so memory stays flat however many portfolios there are. A
+portfolio that could not be read or checked gets an error record in its
+place (:meth:`~qualmark.errors.QualmarkError.to_json`), so the n-th record
+is always the n-th portfolio. Strings are the input's, exactly.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+from typing import Any, TextIO
 
-from rich.console import Console
-
+from qualmark.errors import QualmarkError
 from qualmark.evaluate import Evaluation
 
+# A lone surrogate can only come from a file name the operating system could not decode
+# (portfolio texts with one are refused); JSON writes it as an escape.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
-def render_json(evaluations: list[Evaluation], console: Console, lang: str | None, many: bool) -> None:
-    """One object for one portfolio; a list when several were asked for (whatever became of them)."""
-    data = [e.to_json(lang) for e in evaluations]
-    text = json.dumps(data if many else data[0], ensure_ascii=False, indent=2, allow_nan=False)
-    console.out(text, highlight=False)
+
+def dumps(data: Any, *, ascii_only: bool = False, indent: int | None = 2) -> str:
+    """JSON text for ``data``; a lone surrogate is written as a ``\\udXXX`` escape, never raw."""
+    text = json.dumps(data, ensure_ascii=ascii_only, indent=indent, allow_nan=False)
+    if not ascii_only and _SURROGATE.search(text):
+        text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text
+
+
+class JsonReport:
+    """Writes each record when it is made; a list (element by element) when several portfolios were asked for."""
+
+    def __init__(self, stream: TextIO, lang: str | None, many: bool) -> None:
+        self.stream = stream
+        self.lang = lang
+        self.many = many
+        self.count = 0
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+        self.ascii_only = not encoding.startswith("utf")  # escape what the stream cannot carry
+
+    def _write(self, record: dict[str, Any]) -> None:
+        text = dumps(record, ascii_only=self.ascii_only)
+        if self.many:
+            text = ("[\n" if self.count == 0 else ",\n") + "\n".join("  " + line for line in text.split("\n"))
+        else:
+            text += "\n"
+        self.stream.write(text)
+        self.count += 1
+
+    def evaluation(self, evaluation: Evaluation) -> None:
+        self._write(evaluation.to_json(self.lang))
+
+    def failure(self, file: str, error: QualmarkError) -> None:
+        self._write(error.to_json(file))
+
+    def close(self) -> None:
+        if self.many:
+            self.stream.write("\n]\n" if self.count else "[]\n")

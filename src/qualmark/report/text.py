@@ -1,13 +1,24 @@
-"""Terminal output with rich: a verdict line, then a tree of requirements."""
+"""Terminal output with rich: a verdict line, then a tree of requirements.
+
+Every string from an input (a name, a title, an id, a file name) passes
+:func:`~qualmark.inert.inert` and is placed in a :class:`rich.text.Text`
+as plain text, so nothing a portfolio says is read as markup, an emoji code
+or a terminal control sequence.
+"""
 
 from __future__ import annotations
 
+import os
+from typing import TextIO
+
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 from rich.tree import Tree
 
+from qualmark.errors import QualmarkError
 from qualmark.evaluate import Evaluation
-from qualmark.explain import Outcome, Status, Verdict
+from qualmark.explain import Message, Outcome, Status, Verdict
+from qualmark.inert import inert
 from qualmark.messages import Lang, render
 
 _MARK = {
@@ -23,32 +34,46 @@ _VERDICT = {
 }
 
 
-def _line(outcome: Outcome, L: Lang, needed: bool) -> str:
+def console_for(stream: TextIO) -> Console:
+    """A rich console that never interprets what it prints: no markup, emoji codes or highlighting.
+
+    Piped output is not wrapped at 80 columns, so paths and sentences stay whole for CI logs and grep.
+    """
+    width = None if stream.isatty() or "COLUMNS" in os.environ else 10_000
+    return Console(file=stream, width=width, highlight=False, markup=False, emoji=False)
+
+
+def _say(message: Message, L: Lang) -> str:
+    return inert(render(message, L.code, L.fallback))
+
+
+def _line(outcome: Outcome, L: Lang, needed: bool) -> Text:
     """One requirement. ``needed`` is false below a met parent: an alternative not taken."""
     failing = outcome.status in (Status.NOT_MET, Status.INCOMPLETE)
     mark, colour = _MARK[outcome.status] if needed or not failing else ("○", "dim")
-    title = L.text(outcome.title) if outcome.title else ""
-    head = f"[{colour}]{mark}[/] [bold]{escape(outcome.rule_id)}[/]" + (f" {escape(title)}" if title else "")
-    text = f"{head} — {escape(render(outcome.found, L.code, L.fallback))}"
+    line = Text.assemble((mark, colour), " ", (inert(outcome.rule_id), "bold"))
+    if outcome.title:
+        line.append(" " + inert(L.text(outcome.title)))
+    line.append(" — " + _say(outcome.found, L))
     if outcome.status is Status.ADVISORY:
         advice = (
             L.pick("advice followed", "advies opgevolgd")
             if outcome.advisory_met
             else L.pick("advice not followed (does not count)", "advies niet opgevolgd (telt niet mee)")
         )
-        text += f" [blue]{advice}[/]"
+        line.append(" " + advice, "blue")
     if not failing:
-        return text
+        return line
     if not needed:
-        return text + f" [dim]({L.pick('not needed', 'niet nodig')})[/]"
-    required = render(outcome.required, L.code, L.fallback)
-    text += f" [dim]({L.pick('required', 'vereist')}: {escape(required)})[/]"
+        line.append(f" ({L.pick('not needed', 'niet nodig')})", "dim")
+        return line
+    line.append(f" ({L.pick('required', 'vereist')}: {_say(outcome.required, L)})", "dim")
     if outcome.fix is not None:
-        text += f"\n   [{colour}]→ {escape(render(outcome.fix, L.code, L.fallback))}[/]"
+        line.append("\n   → " + _say(outcome.fix, L), colour)
     if outcome.source is not None:
         section = f", {outcome.source.section}" if outcome.source.section else ""
-        text += f"\n   [dim]{escape(outcome.source.file)}:{outcome.source.line}{escape(section)}[/]"
-    return text
+        line.append(f"\n   {inert(outcome.source.file)}:{outcome.source.line}{inert(section)}", "dim")
+    return line
 
 
 def _add(tree: Tree, outcome: Outcome, L: Lang, needed: bool = True) -> None:
@@ -57,25 +82,55 @@ def _add(tree: Tree, outcome: Outcome, L: Lang, needed: bool = True) -> None:
         _add(branch, child, L, needed and outcome.status is not Status.MET)
 
 
-def render_text(evaluations: list[Evaluation], console: Console, lang: str | None, many: bool) -> None:
-    for evaluation in evaluations:
-        L = Lang(lang or evaluation.framework.languages[0], evaluation.framework.languages[0])
+class TextReport:
+    """Writes one report per portfolio as soon as it is evaluated."""
+
+    def __init__(self, stream: TextIO, lang: str | None, many: bool) -> None:
+        self.console = console_for(stream)
+        self.lang = lang
+
+    def evaluation(self, evaluation: Evaluation) -> None:
+        first = evaluation.framework.languages[0]
+        L = Lang(self.lang or first, first)
         en, nl, style = _VERDICT[evaluation.verdict]
-        title = L.text(evaluation.framework.title)
-        console.print(
-            f"[{style}]{L.pick(en, nl)}[/] {escape(evaluation.candidate)} — {escape(title)} "
-            f"[dim]({L.pick('as of', 'per')} {evaluation.as_of.isoformat()}; {escape(evaluation.portfolio_file or '')})[/]"
+        head = Text.assemble(
+            (L.pick(en, nl), style),
+            f" {inert(evaluation.candidate)} — {inert(L.text(evaluation.framework.title))} ",
+            (
+                f"({L.pick('as of', 'per')} {evaluation.as_of.isoformat()}; "
+                f"{inert(evaluation.portfolio_file or '')})",
+                "dim",
+            ),
         )
+        self.console.print(head)
         for notice in evaluation.notices:
-            console.print(f"[bold yellow]! {escape(render(notice, L.code, L.fallback))}[/]")
+            self.console.print(Text("! " + _say(notice, L), "bold yellow"))
         tree = Tree(L.pick("requirements", "eisen"), guide_style="dim")
         for outcome in evaluation.outcomes:
             _add(tree, outcome, L)
-        console.print(tree)
+        self.console.print(tree)
         gaps = evaluation.gaps()
         if gaps:
-            console.print(
+            self.console.print(
                 L.pick(f"{len(gaps)} gap(s): ", f"{len(gaps)} tekortkoming(en): ")
-                + ", ".join(escape(g.rule_id) for g in gaps)
+                + ", ".join(inert(g.rule_id) for g in gaps)
             )
-        console.print()
+        self.console.print()
+
+    def failure(self, file: str, error: QualmarkError) -> None:
+        """A portfolio that could not be checked: one line here, its problems on standard error."""
+        L = Lang(self.lang or "en", "en")
+        count = len(error.problems)
+        problems = L.pick(
+            f"{count} problem{'s' if count != 1 else ''} (see the error output)",
+            f"{count} probleem{'en' if count != 1 else ''} (zie de foutuitvoer)",
+        )
+        self.console.print(
+            Text.assemble(
+                (L.pick("NOT CHECKED", "NIET BEOORDEELD"), "bold red"), f" {inert(file)}: {problems}"
+            )
+        )
+        self.console.print()
+
+    def close(self) -> None:
+        """Nothing is held back: every report is written when it is made."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Self
 
 from dateutil.relativedelta import relativedelta
 
 from qualmark.explain import Outcome, Status
+from qualmark.inert import comparable
 from qualmark.model.framework import CountRange
 from qualmark.model.text import Text
 from qualmark.rules.base import Context, Rule, RuleHeader, msg
@@ -17,6 +18,18 @@ if TYPE_CHECKING:
     from qualmark.compiler import CompileContext
     from qualmark.model.framework import RequirementNode
     from qualmark.source import Path
+
+
+def _as_read(value: object) -> Hashable:
+    """A case field's value as a reader tells values apart: case, Unicode form and invisible characters aside.
+
+    A list field (``many: true``) is the set of its values.
+    """
+    if isinstance(value, str):
+        return comparable(value)
+    if isinstance(value, list):
+        return frozenset(map(_as_read, value)) - {""}
+    return value
 
 
 @dataclass(frozen=True)
@@ -123,7 +136,7 @@ class CasesRule(Rule):
         differing, unstated = [], []
         for name in self.diverse:
             values = [case.field(name) for case in cases]
-            stated = [v.strip().lower() if isinstance(v, str) else v for v in values if v not in (None, "")]
+            stated = [v for v in map(_as_read, values) if v not in (None, "", frozenset())]
             if len(stated) < len(values):
                 unstated.append(name)
             if len(set(stated)) >= 2:

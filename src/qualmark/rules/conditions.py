@@ -12,17 +12,34 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from qualmark.inert import inert, quote, shorten
 from qualmark.model.framework import Condition, ConditionSpec
 
 Tri = bool | None
 
-_LEVEL = re.compile(r"^\s*([A-Za-z]+)\s*-?\s*(\d+)\s*$")
+_LEVEL = re.compile(r"^\s*([A-Za-z]+)\s*-?\s*(\d{1,2})\s*$")  # two digits at most: no scale has more
 # National frameworks referenced one-to-one to the EQF at levels 1–8, so that
 # "NLQF6" satisfies "at least EQF6" and the other way round.
 EQF_ALIGNED = frozenset({"eqf", "nlqf", "estqf"})
+# The levels of the qualifications frameworks qualmark knows (by lower-case name): lowest, highest.
+SCALES = {name: (1, 8) for name in ("eqf", "nlqf", "estqf")}
+
+
+def _either_case(name: str) -> str:
+    return "".join(f"[{c.upper()}{c.lower()}]" for c in name)
+
+
+_KNOWN = "|".join(_either_case(name) for name in SCALES)
+LEVEL_PATTERN = (
+    rf"^\s*(?:(?:{_KNOWN})\s*-?\s*0?[1-8]"  # a known framework, within its scale
+    rf"|(?!(?:{_KNOWN})\s*-?\s*\d)[A-Za-z]+\s*-?\s*\d{{1,2}})\s*$"  # any other, up to two digits
+)
+"""What a level in a portfolio looks like: the JSON Schema (ECMA 262) and Python form of :meth:`Level.parse` plus the scales."""
+LEVEL_SHAPE = "a framework name and a number, like NLQF6 or EQF7 (EQF, NLQF and EstQF have levels 1 to 8)"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -34,8 +51,16 @@ class Level:
 
     @classmethod
     def parse(cls, text: object) -> Level | None:
+        """The level ``text`` names; ``None`` unless it is a name and a number of at most two digits."""
         match = _LEVEL.match(text) if isinstance(text, str) else None
         return cls(match.group(1), int(match.group(2))) if match else None
+
+    def off_scale(self) -> str | None:
+        """Why this level does not exist (``EQF9``), or ``None`` when it does (or its scale is unknown)."""
+        scale = SCALES.get(self.framework.lower())
+        if scale is None or scale[0] <= self.number <= scale[1]:
+            return None
+        return f"{self.framework} has levels {scale[0]} to {scale[1]}, so there is no {self}"
 
     def comparable(self, other: Level) -> bool:
         mine, theirs = self.framework.lower(), other.framework.lower()
@@ -99,6 +124,8 @@ class FieldCondition:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 return None
+        if self.type == "text" and isinstance(value, str):
+            return unicodedata.normalize("NFC", value)  # as the framework's values (compile_value)
         return value
 
     @staticmethod
@@ -140,18 +167,42 @@ def _kind_of(value: Any) -> str:
     return "text"
 
 
+_EXPONENT = re.compile(r"([-+]?\d+)(?:\.(\d*))?[eE]([-+]?)(\d{1,4})")
+
+
+def _yaml_number(value: object) -> str | None:
+    """How to write a number in exponent notation so that YAML 1.1 reads it as one: ``1e3`` → ``1.0e+3``.
+
+    >>> _yaml_number("1e308"), _yaml_number("2.5E-3"), _yaml_number("ten")
+    ('1.0e+308', '2.5e-3', None)
+    """
+    match = _EXPONENT.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        return None
+    whole, fraction, sign, exponent = match.groups()
+    return f"{whole}.{fraction or 0}e{sign or '+'}{exponent}"
+
+
 def compile_value(value: Any, type_: str, values: tuple[str, ...] | None) -> tuple[Any, str | None]:
     """Check that ``value`` fits a field of ``type_``; return it in runtime form, or an error."""
     if type_ == "level":
         level = Level.parse(value)
         if level is None:
-            return None, f"'{value}' is not a level; write a framework and a number, like NLQF6 or EQF7"
-        return level, None
+            return None, f"{quote(value)} is not a level; write {LEVEL_SHAPE}"
+        return (None, level.off_scale()) if level.off_scale() else (level, None)
     found = _kind_of(value)
     if found != type_:
-        return None, f"expected a {type_} value, found {found} ('{value}')"
+        written = _yaml_number(value) if type_ == "number" else None
+        if written is not None:
+            return None, f"YAML reads {quote(value)} as text, not as a number: write {written}"
+        return None, f"expected a {type_} value, found {found} ({quote(value)})"
     if values is not None and value not in values:
-        return None, f"'{value}' is not one of the field's values ({', '.join(values)})"
+        return (
+            None,
+            f"{quote(value)} is not one of the field's values ({', '.join(shorten(inert(v)) for v in values)})",
+        )
+    if isinstance(value, str):  # texts compare in one Unicode form: é is é, however it was typed
+        return unicodedata.normalize("NFC", value), None
     return value, None
 
 
@@ -164,11 +215,11 @@ def compile_condition(
 
     def add(op: Op, raw: Any) -> None:
         if op in ("min", "max") and type_ not in ("number", "date", "level"):
-            errors.append(f"'{op}' compares numbers, dates and levels; '{name}' is {type_}")
+            errors.append(f"'{op}' compares numbers, dates and levels; {quote(name)} is {type_}")
             return
         value, error = compile_value(raw, type_, values)
         if error:
-            errors.append(f"'{name}': {error}")
+            errors.append(f"{quote(name)}: {error}")
         else:
             checks.append(Check(op, value))
 
@@ -179,21 +230,21 @@ def compile_condition(
             add("max", condition.max)
         if condition.in_ is not None:
             if not condition.in_:
-                errors.append(f"'{name}': 'in: []' lists no value, so it can never hold")
+                errors.append(f"{quote(name)}: 'in: []' lists no value, so it can never hold")
             compiled = []
             for raw in condition.in_:
                 value, error = compile_value(raw, type_, values)
                 if error:
-                    errors.append(f"'{name}': {error}")
+                    errors.append(f"{quote(name)}: {error}")
                 compiled.append(value)
             checks.append(Check("in", tuple(compiled)))
         if condition.present is not None:
             checks.append(Check("present", condition.present))
         if not checks and not errors:
-            errors.append(f"the condition on '{name}' is empty; give min, max, in or present")
+            errors.append(f"the condition on {quote(name)} is empty; give min, max, in or present")
         low, high = (next((c.value for c in checks if c.op == op), None) for op in ("min", "max"))
         if low is not None and high is not None and _above(low, high):
-            errors.append(f"'{name}': min {low} is above max {high}, so it can never hold")
+            errors.append(f"{quote(name)}: min {quote(low)} is above max {quote(high)}, so it can never hold")
     else:
         add("eq", condition)
     if errors:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Literal, Self
 
 from qualmark import explain
 from qualmark.explain import Outcome, Status
+from qualmark.inert import quote
 from qualmark.model.framework import NotRelevantSpec
 from qualmark.model.portfolio import Case
 from qualmark.rules.base import Context, Rule, RuleHeader, msg
@@ -63,7 +64,7 @@ class DemonstrateRule(Rule):
         if node.all_ is None and not at_least and not node.including and node.electives is None:
             cc.error(
                 (*path, "demonstrate"),
-                f"say what of '{name}' must be shown",
+                f"say what of {quote(name)} must be shown",
                 "add all: true, all: mandatory, at_least: n, including: [...] or electives: {min: n}",
             )
             return None

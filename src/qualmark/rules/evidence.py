@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Self
 from dateutil.relativedelta import relativedelta
 
 from qualmark.explain import Message, Outcome, Status
+from qualmark.inert import quote
 from qualmark.model.framework import Duration
 from qualmark.model.portfolio import EvidenceItem
 from qualmark.model.text import Text
@@ -62,7 +63,7 @@ def compile_where(
                 "field",
                 name,
                 kind.field_names(),
-                where=f" of evidence kind '{kind_id}'",
+                where=f" of evidence kind {quote(kind_id)}",
                 key=True,
             )
             continue
@@ -283,8 +284,10 @@ class TotalRule(_EvidenceBase):
             ]
             cc.error(
                 (*path, "total", "field"),
-                f"'{spec.field}' is not a number field of '{spec.of}'",
-                f"use one of: {', '.join(numbers)}" if numbers else f"declare a number field on '{spec.of}'",
+                f"{quote(spec.field)} is not a number field of {quote(spec.of)}",
+                f"use one of: {', '.join(numbers)}"
+                if numbers
+                else f"declare a number field on {quote(spec.of)}",
             )
             return None
         check_duration(cc, node.max_age, path)

@@ -1,0 +1,45 @@
+"""Dates as qualmark reads them: ``YYYY-MM-DD``, within the years it evaluates.
+
+Years before 1800 or after 8999 are typing mistakes in a portfolio, and an
+evaluation date that far off would take the rules' calendar arithmetic
+(up to 200 years either way) off the calendar, so both are refused.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+EARLIEST, LATEST = dt.date(1800, 1, 1), dt.date(8999, 12, 31)
+
+_WRITTEN = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def why_not_a_date(text: str) -> str | None:
+    """Why ``text`` is not a date qualmark accepts, as the end of a sentence; ``None`` when it is one.
+
+    >>> why_not_a_date("2026-02-29")
+    'not a date: February 2026 has 28 days'
+    >>> why_not_a_date("9999-12-31")
+    'not a date from 1800 to 8999'
+    >>> why_not_a_date("1 March 2026"), why_not_a_date("2024-02-29")
+    ('not a date: write YYYY-MM-DD', None)
+    """
+    match = _WRITTEN.fullmatch(text)
+    if match is None:
+        return "not a date: write YYYY-MM-DD"
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        return f"not a date: there is no month {month}"
+    if not EARLIEST.year <= year <= LATEST.year:
+        return f"not a date from {EARLIEST.year} to {LATEST.year}"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"not a date: {calendar.month_name[month]} {year} has {days} days"
+    return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The date ``text`` names, or ``None`` unless :func:`why_not_a_date` accepts it."""
+    return None if why_not_a_date(text) else dt.date.fromisoformat(text)

@@ -1,0 +1,159 @@
+"""Untrusted text made inert before anyone reads it.
+
+Every string that comes from a framework or portfolio file — a candidate's
+name, an evidence title, a case id, an unknown key, a file name — passes
+:func:`inert` before it reaches a terminal, a text report or an error
+message, so that no input can change what a report says about it:
+
+- characters that act on a terminal or hide themselves are shown as
+  escapes: control characters (C0, DEL, C1, so ``ESC`` becomes ``\\x1b``),
+  bidirectional overrides and other format characters (``\\u202e``), line
+  and paragraph separators, lone surrogates (``\\udcff``), private-use and
+  unassigned code points. A newline becomes ``⏎``, a tab ``\\t``;
+- nothing else changes: letters, accents, emoji and ordinary spaces stay.
+
+What counts as printable is Python's own :meth:`str.isprintable` (the
+Unicode database of the running Python), except that every kind of space
+stays a space.
+
+Values quoted in messages go through :func:`quote`, which also cuts them
+short and never quotes a list or an object whole (it may hold a
+candidate's personal data; an error message names its place instead).
+
+:func:`hidden_character` and :func:`comparable` serve the compiler and the
+evaluator: names that differ only by invisible characters are refused, and
+values are compared as a reader sees them (one Unicode form, NFC).
+
+JSON output is not made inert: it carries the input's strings exactly.
+Markup (rich's ``[bold]``, ``:emoji:`` codes) is a matter for the
+renderers: they never interpret input as markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+SHOWN_LENGTH = 40
+"""How many characters of a quoted value a message shows before it cuts it short with '…'."""
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half of a UTF-16 pair on its own: JSON and YAML escapes can write one, but it is no character."""
+
+_NAMED = {"\n": "⏎", "\t": "\\t", "\r": "\\r"}
+
+
+def _escape(char: str) -> str:
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def _shown_as_is(char: str) -> bool:
+    return char.isprintable() or unicodedata.category(char) == "Zs"
+
+
+def inert(text: str) -> str:
+    """``text`` with every character that could act on a terminal, or hide, shown as an escape.
+
+    >>> inert("Anna\\x1b[1;32mELIGIBLE")
+    'Anna\\\\x1b[1;32mELIGIBLE'
+    >>> inert("line one\\nline two")
+    'line one⏎line two'
+    >>> inert("Zoë de Vries 🙂")
+    'Zoë de Vries 🙂'
+    >>> inert("abc\\u202edcba")
+    'abc\\\\u202edcba'
+    """
+    if text.isprintable():  # the usual case, checked at C speed
+        return text
+    return "".join(char if _shown_as_is(char) else _escape(char) for char in text)
+
+
+def hidden_character(text: str) -> str | None:
+    """The first character of ``text`` a reader cannot see (a control, format or zero-width one), if any.
+
+    Ordinary spaces do not count.
+
+    >>> hidden_character("colour\u200b"), hidden_character("Zoë")
+    ('\u200b', None)
+    """
+    if text.isprintable():
+        return None
+    return next((char for char in text if not _shown_as_is(char)), None)
+
+
+def comparable(text: str, *, fold_case: bool = True) -> str:
+    """``text`` as a reader compares it: one Unicode form (NFC), hidden characters ignored, spaces trimmed.
+
+    Two values a person cannot tell apart are equal here; with ``fold_case``
+    (the default) so are upper and lower case:
+
+    >>> comparable("Cafe\u0301 ") == comparable("café") == comparable("CAF\u200bÉ")
+    True
+    >>> comparable("C1", fold_case=False) == comparable("c1", fold_case=False)
+    False
+    """
+    text = unicodedata.normalize("NFC", text)
+    if not text.isprintable():
+        text = "".join(char for char in text if _shown_as_is(char))
+    text = text.strip()
+    return text.casefold() if fold_case else text
+
+
+def shorten(text: str, limit: int = SHOWN_LENGTH) -> str:
+    """``text`` cut to ``limit`` characters, the last one '…' when anything was cut.
+
+    >>> shorten("x" * 50, 10)
+    'xxxxxxxxx…'
+    """
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def describe(value: Any) -> str:
+    """What kind of value this is, in words, without its content: 'an object with 3 keys'.
+
+    >>> describe({"a": 1}), describe([]), describe(True), describe(None)
+    ('an object with 1 key', 'an empty list', 'true', 'null')
+    """
+    if isinstance(value, dict):
+        return f"an object with {_plural(len(value), 'key', 'keys')}" if value else "an empty object"
+    if isinstance(value, list | tuple):
+        return f"a list of {_plural(len(value), 'item', 'items')}" if value else "an empty list"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return quote(value)
+
+
+def quote(value: Any, limit: int = SHOWN_LENGTH) -> str:
+    """A value from an input as a message shows it: quoted, inert and short; containers only described.
+
+    >>> quote("Bachelor\\nELIGIBLE")
+    "'Bachelor⏎ELIGIBLE'"
+    >>> quote(10**50)
+    '100000000000000000000000000000000000000…'
+    >>> quote({"name": "Anna"})
+    'an object with 1 key'
+    """
+    if isinstance(value, str):
+        return "'" + shorten(inert(value), limit) + "'"
+    if isinstance(value, dict | list | tuple) or value is None or isinstance(value, bool):
+        return describe(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and value.bit_length() > 256:  # str() of a huge int is slow, or refused
+        return f"a number of more than {len(str(2**256))} digits"
+    return shorten(inert(str(value)), limit)
