@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck bench clean
+.PHONY: demo test lint typecheck bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,12 +25,20 @@ demo: $(STAMP)
 	    examples/portfolios/noloc-register-loopbaanprofessional/eligible.json
 
 test: $(DEVSTAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks fuzz
 	$(BIN)/mypy
 	$(BIN)/pytest
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Coverage-guided fuzzing of both loaders; the corpus grows in fuzz/corpus/ between runs.
+FUZZ_SECONDS ?= 600
+fuzz: $(DEVSTAMP)
+	$(BIN)/python fuzz/seeds.py yaml fuzz/corpus/yaml
+	$(BIN)/python fuzz/seeds.py json fuzz/corpus/json
+	cd fuzz && ../$(BIN)/python fuzz_loaders.py yaml corpus/yaml -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	cd fuzz && ../$(BIN)/python fuzz_loaders.py json corpus/json -max_total_time=$(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -48,9 +48,17 @@ def format_size(n: int) -> str:
     """
     for unit, size in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
         if n >= size:
-            value = n / size
+            value = round(n / size, 1)
             return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
-    return f"{n} byte{'s' if n != 1 else ''}"
+    return f"{n:,} byte{'s' if n != 1 else ''}"
+
+
+def _too_large(size: int, limit: int) -> str:
+    """The size of a file over the limit, in words that show that it is over (in bytes when it is close)."""
+    shown, most = format_size(size), format_size(limit)
+    if shown == most:
+        shown, most = f"{size:,} bytes", f"{limit:,} bytes ({most})"
+    return f"the file is {shown}, more than the limit of {most}"
 
 
 def parse_size(text: str) -> int:
@@ -105,7 +113,7 @@ def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if info.st_size > max_bytes:
             raise _refuse(
                 path,
-                f"the file is {format_size(info.st_size)}, more than the limit of {format_size(max_bytes)}",
+                _too_large(info.st_size, max_bytes),
                 _RAISE_IT,
             )
         os.set_blocking(fd, True)

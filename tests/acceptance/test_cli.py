@@ -211,3 +211,77 @@ def test_paths_that_look_like_markup_are_shown_as_they_are(tmp_path: Path) -> No
     assert result.returncode == 1
     assert f"invalid framework {odd}" in result.stderr
     assert_no_traceback(result)
+
+
+# --- many portfolios, streamed ------------------------------------------------------------------
+
+PEAK_MEMORY = (
+    "import resource, subprocess, sys\n"
+    "with open(sys.argv[1], 'w') as out:\n"
+    "    code = subprocess.call([sys.executable, '-m', 'qualmark', *sys.argv[2:]], stdout=out)\n"
+    "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"  # kilobytes on Linux
+)
+
+
+def test_three_thousand_portfolios_as_json_stay_under_200_mb(tmp_path: Path) -> None:
+    """Each record is written when it is made and then dropped: memory does not grow with the batch."""
+    out = tmp_path / "out.json"
+    portfolios = [str(NOLOC_EXAMPLES / "eligible.json")] * 3000
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_MEMORY, str(out), "check", str(NOLOC), *portfolios, "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    code, peak_kb = map(int, result.stdout.split())
+    assert code == 0, result.stderr
+    assert peak_kb < 200 * 1024
+    records = json.loads(out.read_text(encoding="utf-8"))
+    assert len(records) == 3000 and {r["verdict"] for r in records} == {"eligible"}
+
+
+def test_the_size_limit_can_be_set_in_the_environment(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "qualmark", "check", str(NOLOC), str(NOLOC_EXAMPLES / "eligible.json")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "QUALMARK_MAX_FILE_SIZE": "4k", "PYTHONIOENCODING": "utf-8"},
+    )
+    assert result.returncode == 2
+    assert "more than the limit of 4 KiB" in result.stderr
+
+
+def test_an_error_record_fits_the_published_schema(tmp_path: Path) -> None:
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((ROOT / "schemas" / "evaluation.schema.json").read_text(encoding="utf-8"))
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"qualmark_portfolio": 1, "framework": "x",\n "oops"}', encoding="utf-8")
+    result = qualmark("check", ESTQF, bad, tmp_path / "missing.json", "--format", "json")
+    records = json.loads(result.stdout)
+    for record in records:
+        assert list(Draft202012Validator(schema).iter_errors(record)) == []
+    assert records[0]["error"]["problems"][0]["line"] == 2
+    assert records[1]["error"] == {
+        "phase": "load",
+        "problems": [
+            {
+                "message": "no such file",
+                "hint": "check the path",
+                "file": str(tmp_path / "missing.json"),
+                "line": None,
+                "column": None,
+                "pointer": None,
+            }
+        ],
+    }
+
+
+def test_one_portfolio_that_cannot_be_read_gives_one_error_object() -> None:
+    result = qualmark("check", ESTQF, "missing.json", "--format", "json")
+    assert result.returncode == 2
+    record = json.loads(result.stdout)
+    assert record["portfolio"] == {"file": "missing.json"} and record["error"]["phase"] == "load"

@@ -1,0 +1,43 @@
+"""A short coverage-guided fuzz run of both loaders (fuzz/fuzz_loaders.py, atheris).
+
+Any input that ends in something other than a QualmarkError fails the run;
+libFuzzer then prints the input and writes it to a ``crash-…`` file in the
+test's folder. ``make fuzz`` runs longer rounds (see fuzz/fuzz_loaders.py).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+SECONDS = 15
+
+
+@pytest.mark.parametrize("target", ["yaml", "json"])
+def test_a_short_fuzz_run_finds_nothing(target: str, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(ROOT / "fuzz" / "seeds.py"), target, str(corpus)], check=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "fuzz" / "fuzz_loaders.py"),
+            target,
+            str(corpus),
+            f"-max_total_time={SECONDS}",
+            "-max_len=4096" if target == "yaml" else "-max_len=32768",
+            "-rss_limit_mb=1024",
+            "-timeout=10",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=SECONDS * 10,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert "Done" in result.stderr
+    assert not list(tmp_path.glob("crash-*")) and not list(tmp_path.glob("timeout-*"))
