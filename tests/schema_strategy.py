@@ -19,11 +19,11 @@ from typing import Any
 from hypothesis import strategies as st
 
 from qualmark.dates import EARLIEST, LATEST
-from qualmark.schema import DATE, LEVEL
+from qualmark.schema import DATE, LANGUAGE, LEVEL
 
 _HANDLED = {
     "type", "properties", "required", "additionalProperties", "propertyNames", "items", "enum", "const",
-    "minLength", "minimum", "maximum", "pattern", "format", "description", "title", "allOf", "not",
+    "minLength", "minimum", "maximum", "pattern", "format", "description", "title", "allOf", "not", "maxItems",
     "$schema",
 }  # fmt: skip
 
@@ -52,6 +52,8 @@ def _string(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
         return DATES.map(dt.date.isoformat)
     if schema.get("description") == LEVEL["description"]:
         return LEVELS
+    if schema.get("description") == LANGUAGE["description"]:
+        return st.from_regex(r"\A[a-z]{2,3}\Z")
     if "format" in schema:
         raise NotImplementedError(f"a format without a strategy: {schema}")
     if "pattern" in schema:

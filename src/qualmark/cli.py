@@ -10,7 +10,6 @@ went away (``head``, a closed pipe), as other Unix tools do.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 import sys
@@ -33,6 +32,7 @@ from qualmark.framework import Framework, load_framework
 from qualmark.inert import inert, shorten
 from qualmark.portfolio import load_portfolio
 from qualmark.report import REPORTS
+from qualmark.report.json import dumps
 from qualmark.schema import framework_schema
 
 
@@ -64,28 +64,35 @@ class OutputFailed(Exception):
 class GuardedStream:
     """Standard output for the reports: a failed write becomes ReaderGone or OutputFailed.
 
-    Everything else (``isatty``, ``encoding``, …) is the wrapped stream's.
+    A closed standard output (``qualmark … >&-``, where Python has none) fails at the
+    first write. Everything else (``encoding``, …) is the wrapped stream's.
     """
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO | None) -> None:
         self._stream = stream
 
     @contextmanager
-    def _guard(self) -> Iterator[None]:
+    def _guard(self) -> Iterator[TextIO]:
+        if self._stream is None:
+            raise OutputFailed("it is closed")
         try:
-            yield
+            yield self._stream
         except BrokenPipeError:
             raise ReaderGone from None
-        except OSError as exc:
-            raise OutputFailed(exc.strerror or str(exc)) from None
+        except (OSError, ValueError) as exc:  # ValueError: a file closed under us
+            raise OutputFailed(getattr(exc, "strerror", None) or str(exc)) from None
 
     def write(self, text: str) -> int:
-        with self._guard():
-            return self._stream.write(text)
+        with self._guard() as stream:
+            return stream.write(text)
 
     def flush(self) -> None:
-        with self._guard():
-            self._stream.flush()
+        if self._stream is not None:
+            with self._guard() as stream:
+                stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream is not None and self._stream.isatty()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
@@ -115,7 +122,9 @@ MaxFileSize = Annotated[
 
 def _say(text: Text) -> None:
     """A line on standard error; if even that cannot be written, there is no one left to tell."""
-    with suppress(OSError):
+    if sys.stderr is None:
+        return
+    with suppress(OSError, ValueError):
         err.print(text)
 
 
@@ -262,7 +271,7 @@ def schema(
         document = framework_schema()
     else:
         document = _load(framework, _max_bytes(max_file_size)).portfolio_schema()
-    stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    stdout.write(dumps(document) + "\n")
 
 
 @app.command()
@@ -279,12 +288,18 @@ def new(
 
 def _quiet_stdout() -> None:
     """Point standard output at /dev/null, so that Python's last flush at exit cannot fail again."""
-    with suppress(OSError, ValueError):
+    if sys.stdout is None:  # it was closed before qualmark started: nothing to flush at exit
+        return
+    with suppress(OSError, ValueError, AttributeError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code; nothing escapes as a traceback."""
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show ✔ or ë gets escapes, not a crash
+        with suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    stdout._stream = sys.stdout  # as it is now (a test, or an embedding program, may have replaced it)
     try:
         try:
             app(args=argv, prog_name="qualmark")

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from qualmark.catalogue import QuestionCatalogue, load_catalogue
 from qualmark.errors import FrameworkError, LoadError, Problem
 from qualmark.explain import SourceRef
-from qualmark.inert import comparable, hidden_character, inert, quote
+from qualmark.inert import comparable, hidden_character, inert, quote, shorten
 from qualmark.model.framework import (
     BLOCKS,
     VOCABULARIES,
@@ -25,13 +25,14 @@ from qualmark.model.framework import (
     Block,
     FieldDef,
     FrameworkDocument,
+    LevelRef,
     RequirementNode,
-    all_keys,
     keys_at,
 )
-from qualmark.model.text import languages_of
+from qualmark.model.text import texts_in
 from qualmark.rules import RULE_KINDS
 from qualmark.rules.base import Rule, RuleHeader
+from qualmark.rules.conditions import Level
 from qualmark.shape import problems_from_validation
 from qualmark.source import Path, SourceMap
 from qualmark.suggest import choices_hint, did_you_mean
@@ -166,6 +167,9 @@ class CompileContext:
 
         True when it was refused.
         """
+        if not name.strip():
+            self.error(path, f"the {what} {quote(name)} is empty", f"give the {what} a name", key=key)
+            return True
         hidden = hidden_character(name)
         if hidden is not None:
             self.error(
@@ -270,6 +274,7 @@ class CompileContext:
 
     def check_answers(self, catalogue: QuestionCatalogue) -> None:
         document = self.document
+        added_ids: set[str] = set()  # questions the framework adds, in any block
         for block_key, number in BLOCKS.items():
             block: Block = getattr(document, block_key)
             own = catalogue.question_ids(number)
@@ -292,12 +297,17 @@ class CompileContext:
                 if isinstance(answer, AnswerDetail):
                     self._check_answer_detail(answer, path)
             for i, added in enumerate(block.questions):
-                if catalogue.block_of(added.id) is not None or added.id in block.answers:
+                if (
+                    catalogue.block_of(added.id) is not None
+                    or added.id in block.answers
+                    or added.id in added_ids
+                ):
                     self.error(
                         (block_key, "questions", i, "id"),
-                        f"question id '{added.id}' is already used",
+                        f"question id {quote(added.id)} is already used",
                         "choose another id",
                     )
+                added_ids.add(added.id)
                 if isinstance(added.answer, AnswerDetail):
                     self._check_answer_detail(added.answer, (block_key, "questions", i, "answer"))
 
@@ -324,6 +334,11 @@ class CompileContext:
             else:
                 choices = []
                 value = None
+            if value is None and part in choices:  # a part the DSL has, but this file leaves out
+                self.error(
+                    path, f"{quote(target)} is not filled in", "fill it in, or answer the question in words"
+                )
+                return
             if value is None:
                 choices = [".".join([*walked, c]) for c in choices]
                 self.unknown(path, "part of the framework", ".".join([*walked, part]), choices)
@@ -332,6 +347,21 @@ class CompileContext:
         if value in ([], {}) or (isinstance(value, BaseModel) and value == type(value)()):
             self.error(path, f"{quote(target)} is empty", "fill it in, or answer the question in words")
 
+    def check_levels(self) -> None:
+        """Level references (``{framework: EstQF, level: 7}``) exist on their scale."""
+        document = self.document
+        refs: list[tuple[Path, LevelRef]] = []
+        if document.levels is not None and document.levels.national is not None:
+            refs.append((("levels", "national", "level"), document.levels.national))
+        for name in VOCABULARIES:
+            for i, item in enumerate(getattr(document.profile, name)):
+                if item.level is not None:
+                    refs.append((("profile", name, i, "level", "level"), item.level))
+        for path, ref in refs:
+            off_scale = Level(ref.framework, ref.level).off_scale()
+            if off_scale:
+                self.error(path, off_scale)
+
     def check_numbers_read_as_text(self) -> None:
         """An unquoted number that became text must read as written: `version: 1.10` is not "1.1"."""
         for path, written in self.smap.numbers_as_written.items():
@@ -339,35 +369,25 @@ class CompileContext:
             if isinstance(value, str) and value != written:
                 self.error(
                     path,
-                    f"YAML reads the unquoted {written} as the number {value}",
-                    f"put it in quotes to keep it as written: '{written}'",
+                    f"YAML reads the unquoted {shorten(written)} as the number {shorten(value)}",
+                    f"put it in quotes to keep it as written: {quote(written)}",
                 )
 
-    def check_languages(self, data: Any, path: Path = ()) -> None:
-        """Every multilingual text uses only the declared languages."""
-        declared = set(self.document.languages)
-        if isinstance(data, dict):
-            if data and all(isinstance(v, str) for v in data.values()) and _looks_like_text(data):
-                for lang in languages_of(data):
-                    if lang not in declared:
-                        self.error(
-                            (*path, lang),
-                            f"language {quote(lang)} is not in languages ({', '.join(sorted(declared))})",
-                            did_you_mean(lang, keys_at(path)) or "add it to languages or fix the code",
-                            key=True,
-                        )
-                return
-            for key, value in data.items():
-                self.check_languages(value, (*path, key))
-        elif isinstance(data, list):
-            for i, value in enumerate(data):
-                self.check_languages(value, (*path, i))
-
-
-def _looks_like_text(mapping: Mapping[str, Any]) -> bool:
-    """A mapping of language codes (not of DSL keys such as ``min`` or ``any_of``)."""
-    keys = all_keys()
-    return all(len(k) in (2, 3) and k.isalpha() and k.islower() and k not in keys for k in mapping)
+    def check_languages(self) -> None:
+        """Every multilingual text uses only the declared languages, and at least one of them."""
+        declared = self.document.languages
+        for path, text in texts_in(self.document):
+            if not text:
+                self.error(path, "this text is given in no language", f"write it as {{{declared[0]}: …}}")
+            for lang in text:
+                if lang not in declared:
+                    self.error(
+                        (*path, lang),
+                        f"language {quote(lang)} is not in languages ({', '.join(declared)})",
+                        did_you_mean(lang, [*declared, *keys_at(path)])
+                        or "add it to languages, or fix the code",
+                        key=True,
+                    )
 
 
 def _value_at(document: BaseModel, path: Path) -> Any:
@@ -410,8 +430,9 @@ def compile_document(data: Any, smap: SourceMap) -> tuple[FrameworkDocument, Cat
         raise FrameworkError(problems_from_validation(exc, data, smap)) from None
     cc = CompileContext(document, smap)
     cc.check_numbers_read_as_text()
+    cc.check_levels()
     cc.check_answers(load_catalogue())
-    cc.check_languages(data)
+    cc.check_languages()
     cc.resolve_ids(("languages",), "language", document.languages, document.languages)
     rules = cc.compile_children(document.testing.requirements, ("testing", "requirements"))
     if document.valid_from and document.valid_until and document.valid_from > document.valid_until:

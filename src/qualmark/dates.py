@@ -13,7 +13,7 @@ import re
 
 EARLIEST, LATEST = dt.date(1800, 1, 1), dt.date(8999, 12, 31)
 
-_WRITTEN = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_WRITTEN = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")  # ASCII digits: \d would take ２ and ٢ too
 
 
 def why_not_a_date(text: str) -> str | None:

@@ -93,6 +93,8 @@ def _open(path: Path) -> int:
         ) from None
     except OSError as exc:
         raise _refuse(path, f"cannot read the file: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL character, which no path may hold
+        raise _refuse(path, "no file can have this name: it holds a NUL character") from None
 
 
 def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -135,8 +137,13 @@ def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return b"".join(chunks)
 
 
-def decode(data: bytes, file: str) -> str:
-    """UTF-8 text (a byte order mark is kept for the parsers); a bad byte is reported at its line and column."""
+def decode(data: bytes | str, file: str) -> str:
+    """UTF-8 text (a byte order mark is kept for the parsers); a bad byte is reported at its line and column.
+
+    Text is returned as it is.
+    """
+    if isinstance(data, str):
+        return data
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -14,7 +14,7 @@ from qualmark.compiler import compile_document
 from qualmark.dates import EARLIEST, LATEST
 from qualmark.errors import EvaluationError, PortfolioError, Problem
 from qualmark.evaluate import Evaluation, evaluate
-from qualmark.files import DEFAULT_MAX_BYTES
+from qualmark.files import DEFAULT_MAX_BYTES, decode
 from qualmark.inert import quote
 from qualmark.loader import load_yaml, parse_yaml
 from qualmark.model.framework import FrameworkDocument
@@ -97,6 +97,11 @@ class Framework:
                     )
                 ]
             )
+        if not isinstance(portfolio, Portfolio):
+            raise TypeError(
+                f"evaluate() takes a Portfolio (from load_portfolio or parse_portfolio), "
+                f"not {type(portfolio).__name__}"
+            )
         if portfolio._checked_by is not self:  # not already checked when it was read
             self.check_portfolio(portfolio)
         return evaluate(self, portfolio, _evaluation_date(as_of, portfolio.submitted))
@@ -131,6 +136,6 @@ def load_framework(path: str | FsPath, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
     return _build(*load_yaml(path, max_bytes))
 
 
-def parse_framework(text: str, file: str = "<framework>") -> Framework:
-    """Like :func:`load_framework`, from YAML text."""
-    return _build(*parse_yaml(text, file))
+def parse_framework(text: str | bytes, file: str = "<framework>") -> Framework:
+    """Like :func:`load_framework`, from YAML text or UTF-8 bytes."""
+    return _build(*parse_yaml(decode(text, file), file))

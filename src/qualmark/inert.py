@@ -56,8 +56,22 @@ def _escape(char: str) -> str:
     return f"\\U{code:08x}"
 
 
+# Characters Python calls printable that nonetheless show nothing: Hangul fillers, the blank
+# Braille pattern, the combining grapheme joiner and the variation selectors.
+_BLANK = frozenset(
+    "\u034f\u115f\u1160\u2800\u3164\uffa0"
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
+)
+
+
 def _shown_as_is(char: str) -> bool:
-    return char.isprintable() or unicodedata.category(char) == "Zs"
+    return (char.isprintable() and char not in _BLANK) or unicodedata.category(char) == "Zs"
+
+
+def _plain(text: str) -> bool:
+    """True when every character of ``text`` is shown as it is (the fast path of the functions below)."""
+    return text.isprintable() and _BLANK.isdisjoint(text)
 
 
 def inert(text: str) -> str:
@@ -72,9 +86,32 @@ def inert(text: str) -> str:
     >>> inert("abc\\u202edcba")
     'abc\\\\u202edcba'
     """
-    if text.isprintable():  # the usual case, checked at C speed
+    if _plain(text):  # the usual case, checked at C speed
         return text
     return "".join(char if _shown_as_is(char) else _escape(char) for char in text)
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # beyond the BMP: JSON writes a UTF-16 pair
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def inert_json(text: str) -> str:
+    """JSON text with every character :func:`inert` would escape written as a JSON escape.
+
+    The document reads back exactly as before (``\\u202e`` *is* U+202E to a JSON
+    reader), but nothing in it acts on a terminal or splits a line for a
+    line-based reader (U+0085, U+2028). Newlines between values stay.
+
+    >>> inert_json('{"name": "A\u202eB\u2028"}')
+    '{"name": "A\\\\u202eB\\\\u2028"}'
+    """
+    if _plain(text.replace("\n", "")):
+        return text
+    return "".join(char if char == "\n" or _shown_as_is(char) else _json_escape(char) for char in text)
 
 
 def hidden_character(text: str) -> str | None:
@@ -85,7 +122,7 @@ def hidden_character(text: str) -> str | None:
     >>> hidden_character("colour\u200b"), hidden_character("Zoë")
     ('\u200b', None)
     """
-    if text.isprintable():
+    if _plain(text):
         return None
     return next((char for char in text if not _shown_as_is(char)), None)
 
@@ -102,10 +139,19 @@ def comparable(text: str, *, fold_case: bool = True) -> str:
     False
     """
     text = unicodedata.normalize("NFC", text)
-    if not text.isprintable():
+    if not _plain(text):
         text = "".join(char for char in text if _shown_as_is(char))
     text = text.strip()
     return text.casefold() if fold_case else text
+
+
+def written(text: str | None) -> bool:
+    """Whether ``text`` says anything a reader can see: not empty, blank or invisible characters only.
+
+    >>> written("Ik koos deze casus omdat…"), written("  "), written("\u200b\ufeff"), written(None)
+    (True, False, False, False)
+    """
+    return bool(text) and comparable(text, fold_case=False) != ""  # type: ignore[arg-type]
 
 
 def shorten(text: str, limit: int = SHOWN_LENGTH) -> str:
@@ -153,7 +199,7 @@ def quote(value: Any, limit: int = SHOWN_LENGTH) -> str:
     if isinstance(value, dict | list | tuple) or value is None or isinstance(value, bool):
         return describe(value)
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return str(value)  # 2030-01-01, or 2030-01-01 10:00:00 as YAML wrote it
     if isinstance(value, int) and value.bit_length() > 256:  # str() of a huge int is slow, or refused
         return f"a number of more than {len(str(2**256))} digits"
     return shorten(inert(str(value)), limit)

@@ -24,7 +24,7 @@ from typing import Any
 from qualmark.errors import LoadError, Problem
 from qualmark.files import DEFAULT_MAX_BYTES, read_text
 from qualmark.inert import LONE_SURROGATE, inert, quote
-from qualmark.loader import MAX_DEPTH, MAX_VALUES, TOO_DEEP, TOO_DEEP_HINT
+from qualmark.loader import INEXACT, INEXACT_HINT, MAX_DEPTH, MAX_VALUES, TOO_DEEP, TOO_DEEP_HINT, exact_float
 from qualmark.source import Span, span_at
 
 # One JSON token: a string, a bracket, ':' or ',', or a word (a number, true/false/null, NaN, Infinity).
@@ -76,6 +76,7 @@ class _JsonHooks:
     def on_float(self, text: str) -> float:
         value = float(text)
         self.noticed |= math.isinf(value)  # too large, such as 1e400
+        self.noticed |= len(text) > 16 and not exact_float(text, value)  # 1199.99999999999999999
         return value
 
     def on_int(self, digits: str) -> int | None:
@@ -206,6 +207,8 @@ class _JsonScan:
         elif any(c in token for c in ".eE"):
             if math.isinf(float(token)):
                 self.report(offset, "number too large", "write a smaller number")
+            elif not exact_float(token, float(token)):
+                self.report(offset, f"{quote(token)} {INEXACT}", INEXACT_HINT)
         elif _int_or_none(token) is None:
             self.report(offset, "number has too many digits", "write a shorter number")
 

@@ -33,6 +33,7 @@ Portfolio JSON is read by :mod:`qualmark.jsonfile`, with the same limits.
 from __future__ import annotations
 
 import math
+from decimal import Decimal, InvalidOperation
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -41,7 +42,7 @@ from yaml.reader import ReaderError
 
 from qualmark.errors import LoadError, Problem
 from qualmark.files import DEFAULT_MAX_BYTES, read_text
-from qualmark.inert import LONE_SURROGATE, inert, quote
+from qualmark.inert import LONE_SURROGATE, inert, quote, shorten
 from qualmark.source import Path, SourceMap, Span, span_at
 
 MAX_DEPTH = 100
@@ -49,6 +50,11 @@ MAX_DEPTH = 100
 
 MAX_VALUES = 100_000
 """The most values one YAML document may hold, and expand to through aliases (which repeat values)."""
+
+_MAX_INT_BITS = 14_000  # about 4,300 decimal digits, the most Python turns into text
+
+INEXACT = "has more digits than a number can hold exactly"
+INEXACT_HINT = "write at most 15 significant digits"
 
 _YAML_TAG = "tag:yaml.org,2002:"
 _STR_TAG = _YAML_TAG + "str"
@@ -224,6 +230,12 @@ class _Builder:
             hint = "write a finite number; where there is no bound, leave the key out"
             self.report(Problem(f"{quote(node.value)} is not a finite number", span, hint=hint))
             return None
+        if isinstance(value, int) and value.bit_length() > _MAX_INT_BITS:  # 0x… and 0b… are that long too
+            self.report(_unreadable(node, span))
+            return None
+        if isinstance(value, float) and not exact_float(node.value, value):
+            self.report(Problem(f"{quote(node.value)} {INEXACT}", span, hint=INEXACT_HINT))
+            return None
         if isinstance(value, int | float) and not isinstance(value, bool) and str(value) != node.value:
             self.smap.numbers_as_written[path] = node.value
         return value
@@ -238,7 +250,24 @@ class _Builder:
     def _refuse_tag(self, tag: str, span: Span) -> None:
         shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
         hint = "remove the tag and write a plain value (in quotes to keep it as text)"
-        self.report(Problem(f"invalid YAML: YAML tags are not allowed here: {shown}", span, hint=hint))
+        self.report(
+            Problem(f"invalid YAML: YAML tags are not allowed here: {shorten(shown)}", span, hint=hint)
+        )
+
+
+def exact_float(written: str, value: float) -> bool:
+    """Whether ``value`` is the number ``written`` exactly, as a person reads its digits.
+
+    A float holds about 15 significant digits; ``1199.99999999999999999`` would
+    silently become 1200.0 and pass a minimum of 1,200.
+
+    >>> exact_float("98.5", 98.5), exact_float("1199.99999999999999999", 1200.0)
+    (True, False)
+    """
+    try:
+        return Decimal(written.replace("_", "")) == Decimal(repr(value))
+    except InvalidOperation:  # YAML 1.1's 1:30 (base 60) and the like: not decimal digits to compare
+        return True
 
 
 def _check_expansion(node: yaml.Node, file: str, sizes: dict[yaml.Node, int]) -> int:
@@ -288,7 +317,15 @@ def _unreadable(node: yaml.ScalarNode, span: Span) -> Problem:
 def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     span = Span(file, mark.line + 1, mark.column + 1) if mark else Span(file, 1, 1)
-    message = exc.problem or exc.context or "invalid YAML"
+    if exc.context and "duplicate anchor" in exc.context and exc.context_mark is not None:
+        first = exc.context_mark.line + 1
+        name = exc.context.split("anchor", 1)[1].split(";", 1)[0].strip().strip("'")
+        return Problem(
+            f"invalid YAML: the anchor &{shorten(name)} is defined twice (first at line {first})",
+            span,
+            hint="give each anchor its own name",
+        )
+    message = shorten(exc.problem or exc.context or "invalid YAML", 200)  # it may quote a whole alias name
     hint = next((hint for clue, hint in _YAML_HINTS if clue in message), None)
     return Problem(f"invalid YAML: {message}", span, hint=hint)
 

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from qualmark.dates import why_not_a_date
 from qualmark.errors import PortfolioError, Problem
-from qualmark.files import DEFAULT_MAX_BYTES
+from qualmark.files import DEFAULT_MAX_BYTES, decode
 from qualmark.inert import comparable, describe, quote
 from qualmark.jsonfile import load_json, parse_json
 from qualmark.model.portfolio import Portfolio
@@ -76,6 +76,8 @@ def _message(error: SchemaError) -> str:
         return f"{shown} is too small: the least allowed is {expected:,}"
     if error.validator == "minLength":
         return "must not be empty"
+    if error.validator == "maxItems":
+        return f"{describe(instance)}: at most {expected:,} are allowed"
     if error.validator == "required":
         found = _REQUIRED.fullmatch(error.message)
         return f"missing required key '{found.group(1)}'" if found else "a required key is missing"
@@ -276,7 +278,7 @@ def load_portfolio(
 
 
 def parse_portfolio(
-    text: str, file: str = "<portfolio>", framework: PortfolioChecker | None = None
+    text: str | bytes, file: str = "<portfolio>", framework: PortfolioChecker | None = None
 ) -> Portfolio:
-    """Parse a portfolio from JSON text (checked against ``framework`` when given)."""
-    return portfolio_from_data(parse_json(text, file), file, framework)
+    """Parse a portfolio from JSON text or UTF-8 bytes (checked against ``framework`` when given)."""
+    return portfolio_from_data(parse_json(decode(text, file), file), file, framework)

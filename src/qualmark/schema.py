@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from qualmark.model.text import text_in
-from qualmark.rules.conditions import LEVEL_PATTERN, LEVEL_SHAPE
+from qualmark.rules.conditions import END, LEVEL_PATTERN, LEVEL_SHAPE
 from qualmark.vocabulary import COMMON_EVIDENCE_FIELDS, Catalogues, FieldInfo
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -28,17 +28,24 @@ MAXIMUM = 1_000_000_000  # larger numbers are mistakes, and would not survive fl
 DATE = {
     "type": "string",
     "format": "date",
-    "pattern": r"^(1[89]\d\d|[2-8]\d\d\d)-\d{2}-\d{2}$",
+    "pattern": r"^(1[89][0-9]{2}|[2-8][0-9]{3})-[0-9]{2}-[0-9]{2}" + END,
     "description": "a date from 1800 to 8999: write YYYY-MM-DD",
 }
 TEXT = {"type": "string"}
 LEVEL = {"type": "string", "pattern": LEVEL_PATTERN, "description": f"a level: write {LEVEL_SHAPE}"}
 LANGUAGE = {
     "type": "string",
-    "pattern": "^[a-z]{2,3}$",
+    "pattern": "^[a-z]{2,3}" + END,
     "description": "a language code: two or three lower-case letters, like nl",
 }
 NUMBER = {"type": "number", "minimum": 0, "maximum": MAXIMUM}
+MAX_ITEMS = 1000
+"""The longest list a portfolio may hold (cases, evidence items, hours, demonstrations, …): far
+beyond any real portfolio, and what keeps an evaluation's time and size bounded."""
+
+
+def _list(items: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "array", "items": items, "maxItems": MAX_ITEMS}
 
 
 def _closed(properties: dict[str, Any], required: list[str] | None = None) -> dict[str, Any]:
@@ -70,7 +77,7 @@ def field_schema(info: FieldInfo) -> dict[str, Any]:
         base = {"type": "string", "enum": list(info.values)}
     if info.label is not None:
         base = {**base, "title": text_in(info.label, "en")}
-    return {"type": "array", "items": base} if info.many else base
+    return _list(base) if info.many else base
 
 
 def _evidence(catalogues: Catalogues | None) -> dict[str, Any]:
@@ -103,7 +110,7 @@ def _vocab_map(
 
     ``only`` limits the vocabularies allowed as keys (``None``: every one).
     """
-    entries = {"type": "array", "items": entry}
+    entries = _list(entry)
     if catalogues is None:
         if only is None:
             return {"type": "object", "additionalProperties": entries}
@@ -175,15 +182,15 @@ def portfolio_schema(
             ),
             "submitted": DATE,
             "language": LANGUAGE,
-            "evidence": {"type": "array", "items": _evidence(catalogues)},
+            "evidence": _list(_evidence(catalogues)),
             "experience": _closed(
                 {
                     "active_since": DATE,
                     "currently_practising": {"type": "boolean"},
-                    "hours": {"type": "array", "items": hours},
+                    "hours": _list(hours),
                 }
             ),
-            "cases": {"type": "array", "items": case},
+            "cases": _list(case),
             "elements": keyed(catalogues.elements if catalogues else (), "portfolio elements", element),
             "declarations": keyed(catalogues.declarations if catalogues else (), "declarations", declaration),
         },

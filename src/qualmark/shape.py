@@ -41,7 +41,7 @@ _PATTERNS = {
     r"^[a-z0-9][a-z0-9._-]*$": "an id: lower-case letters, digits and '-', starting with a letter or digit",
     r"^[A-Za-z0-9][A-Za-z0-9._-]*$": "an id: letters, digits and '-', starting with a letter or digit",
     r"^[a-z]{2,3}$": "a language code: two or three lower-case letters, like nl or en",
-    r"^\d{1,4}$": "an ISCO-08 code: up to four digits, like 2423",
+    r"^[0-9]{1,4}$": "an ISCO-08 code: up to four digits, like 2423",
 }
 
 _YAML_BOOLEANS = "YAML reads yes/no/on/off/true/false as true or false; put the value in quotes"
@@ -100,8 +100,10 @@ def _describe(err: ErrorDetails) -> tuple[str, str | None]:
         return f"must be at least {_bound(ctx.get('ge', ctx.get('gt')))}, found {_found(value)}", None
     if kind in ("less_than_equal", "less_than"):
         return f"must be at most {_bound(ctx.get('le', ctx.get('lt')))}, found {_found(value)}", None
-    if kind == "too_short":
+    if kind in ("too_short", "string_too_short"):
         return "must not be empty", None
+    if kind in ("date_from_datetime_inexact", "datetime_type") or isinstance(value, dt.datetime):
+        return f"expected a date (YYYY-MM-DD), found a date with a time ({_found(value)})", None
     if kind == "finite_number":
         return f"must be a finite number, found {_found(value)}", None
     if kind == "literal_error":
@@ -134,7 +136,7 @@ def problems_from_validation(exc: ValidationError, data: Any, smap: SourceMap) -
         else:
             message, advice = _describe(err)
             problem = Problem(message, smap.span(loc), hint=advice)
-            if err["type"] in _TYPE_NAMES and isinstance(err.get("input"), dict | list):
+            if err["type"] in (*_TYPE_NAMES, "literal_error") and isinstance(err.get("input"), dict | list):
                 wrong_shape.setdefault(loc, set()).add(problem)
         by_place.setdefault(loc, []).append(problem)
     for place, noise in wrong_shape.items():

@@ -2,8 +2,10 @@
 
 A candidate controls their name, the titles of their evidence and the ids of
 their cases. Whatever they write there, the first line of a NOT ELIGIBLE
-report reads NOT ELIGIBLE, and the report has exactly as many lines as it has
-for an ordinary name.
+report reads NOT ELIGIBLE, and no line is added: written to a pipe, the
+report has exactly as many lines as for an ordinary name; on a terminal 80
+columns wide, where long lines wrap, every line that looks like a
+requirement is one, and no other line starts with a verdict.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import copy
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +25,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from qualmark import load_framework, parse_portfolio
+from qualmark import Evaluation, load_framework, parse_portfolio
 from qualmark.report.text import TextReport
 from tests.conftest import EXAMPLES, FRAMEWORKS, ROOT
 
@@ -31,7 +34,7 @@ FAILING = EXAMPLES / "noloc-register-loopbaanprofessional" / "fail-b1-hours.json
 FRAMEWORK = load_framework(NOLOC)
 BASE: dict[str, Any] = json.loads(FAILING.read_text(encoding="utf-8"))
 
-COLUMNS, LINES = 1000, 120
+COLUMNS, LINES = 1000, 600  # enough lines that nothing scrolls off, even wrapped at 80 columns
 
 # What a forger reaches for: terminal controls, fake line breaks, overrides, markup, the report's own words.
 PIECES = [
@@ -66,6 +69,11 @@ PIECES = [
     "Anna",
 ]
 HOSTILE = st.lists(st.sampled_from(PIECES), max_size=12).map("".join) | st.text(max_size=40)
+# Long runs that push text to where a wrapped line starts.
+PADDING = st.integers(0, 200).map(" ".__mul__) | st.integers(0, 200).map("x".__mul__)
+PADDED = st.lists(st.sampled_from(PIECES) | PADDING, max_size=12).map("".join)
+REQUIREMENT_LINE = re.compile(r"^[│ ]*[├└]── ")
+VERDICTS = ("ELIGIBLE", "NOT ELIGIBLE", "INCOMPLETE", "VOLDOET", "ONVOLLEDIG")
 
 
 class Terminal(io.StringIO):
@@ -77,7 +85,8 @@ class Terminal(io.StringIO):
 
 def screen_of(text: str) -> list[str]:
     """The lines a VT100 terminal shows for ``text``, trailing blank lines dropped."""
-    screen = pyte.Screen(COLUMNS, LINES)
+    columns = int(os.environ.get("COLUMNS", COLUMNS))
+    screen = pyte.Screen(columns, LINES if columns < 200 else LINES // 4)
     stream = pyte.Stream(screen)
     stream.feed(text.replace("\n", "\r\n"))  # a terminal's line discipline turns \n into \r\n
     lines = [line.rstrip() for line in screen.display]
@@ -86,15 +95,19 @@ def screen_of(text: str) -> list[str]:
     return lines
 
 
-def report(name: str, title: str, case_id: str) -> list[str]:
+def evaluation_of(name: str, title: str, case_id: str) -> Evaluation:
     data = copy.deepcopy(BASE)
     data["candidate"]["name"] = "A" + name  # a name is not empty
     data["evidence"][0]["title"] = title
     data["cases"][0]["id"] = "c-" + case_id
-    evaluation = FRAMEWORK.evaluate(parse_portfolio(json.dumps(data), "p.json", FRAMEWORK))
-    terminal = Terminal()
-    TextReport(terminal, "en", False).evaluation(evaluation)
-    return screen_of(terminal.getvalue())
+    return FRAMEWORK.evaluate(parse_portfolio(json.dumps(data), "p.json", FRAMEWORK))
+
+
+def report(name: str, title: str, case_id: str, stream: io.StringIO | None = None) -> list[str]:
+    """The screen of the report; on a terminal (the default) as wide as COLUMNS, else as written to a pipe."""
+    stream = Terminal() if stream is None else stream
+    TextReport(stream, "en", False).evaluation(evaluation_of(name, title, case_id))
+    return screen_of(stream.getvalue())
 
 
 @pytest.fixture(autouse=True)
@@ -122,6 +135,37 @@ def test_no_portfolio_string_changes_the_verdict_line_or_adds_a_line(
     lines = report(name, title, case_id)
     assert lines[0].startswith("NOT ELIGIBLE ")
     assert len(lines) == ordinary_lines()
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=PADDED, title=PADDED, case_id=PADDED)
+def test_on_a_narrow_terminal_wrapped_text_never_passes_for_a_line_of_the_report(
+    name: str, title: str, case_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = report(name, title, case_id)
+    assert lines[0].startswith("NOT ELIGIBLE ")
+    outcomes = sum(1 for top in evaluation_of(name, title, case_id).outcomes for _ in top.walk())
+    assert sum(1 for line in lines if REQUIREMENT_LINE.match(line)) == outcomes
+    assert not [line for line in lines[1:] if line.startswith(VERDICTS)]
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=HOSTILE, padding=st.integers(0, 20_000))
+def test_piped_output_never_breaks_a_line_however_long(
+    name: str, padding: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    pad = " " * padding
+
+    def piped(name: str, title: str, case_id: str) -> list[str]:
+        pipe = io.StringIO()
+        TextReport(pipe, "en", False).evaluation(evaluation_of(name, title, case_id))
+        return pipe.getvalue().split("\n")  # as `grep` and CI logs read it
+
+    lines = piped(name + pad + "ELIGIBLE", "x" + pad + "├── ✔ R9 — met", "c" + pad + "ELIGIBLE")
+    assert lines[0].startswith("NOT ELIGIBLE ")
+    assert len(lines) == len(piped("nna de Vries", "Bachelor", "casus-1"))
 
 
 def test_the_forged_name_of_the_issue_shows_as_written() -> None:

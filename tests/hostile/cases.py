@@ -39,9 +39,10 @@ class Hostile:
     exit_code: int
     says: str  # a piece of the output that must appear on `stream`
     stream: str = "stderr"
-    stdout: str = "pipe"  # "pipe", "full" (/dev/full) or "closed" (a reader that went away)
+    stdout: str = "pipe"  # "pipe", "full" (/dev/full), "closed" (a reader that went away) or "absent" (>&-)
     records: int | None = None  # with --format json: how many records stdout must hold
     crash: bool = False  # run with a bug injected into qualmark (the internal-error handler)
+    environment: tuple[tuple[str, str], ...] = ()  # variables set for this run
 
 
 # --- builders ---------------------------------------------------------------------------------
@@ -52,9 +53,11 @@ def noloc(folder: Path) -> str:
     return "noloc.yaml"
 
 
-def portfolio(folder: Path, change: Callable[[dict[str, Any]], object], name: str = "p.json") -> str:
-    """The eligible Noloc portfolio with ``change`` applied to it, written as ``name``."""
-    data = copy.deepcopy(json.loads(NOLOC_FAILING.read_text(encoding="utf-8")))
+def portfolio(
+    folder: Path, change: Callable[[dict[str, Any]], object], name: str = "p.json", base: Path = NOLOC_FAILING
+) -> str:
+    """A Noloc portfolio (by default one that fails B1 only) with ``change`` applied, written as ``name``."""
+    data = copy.deepcopy(json.loads(base.read_text(encoding="utf-8")))
     change(data)
     (folder / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return name
@@ -148,6 +151,18 @@ def flat_yaml_list(folder: Path) -> list[str]:
 
 def many_json_objects(folder: Path) -> list[str]:
     return ["check", noloc(folder), raw(folder, "objects.json", "[" + "{}," * 200_000 + "{}]")]
+
+
+def blank_reflections(data: dict[str, Any]) -> None:
+    for case in data["cases"]:
+        case["reflections"] = dict.fromkeys(case["reflections"], "\u200b")
+
+
+def many_cases(folder: Path) -> list[str]:
+    def change(data: dict[str, Any]) -> None:
+        data["cases"] = [{**data["cases"][0], "id": f"case-{i}"} for i in range(1001)]
+
+    return ["check", noloc(folder), portfolio(folder, change)]
 
 
 def odd_file_name(folder: Path) -> list[str]:
@@ -495,6 +510,90 @@ CASES = [
         0,
         "ELIGIBLE Sanne de Groot — Registered Career Professional (as of 2026-10-01; eligible-\\udcff.json)",
         stream="stdout",
+    ),
+    Hostile(
+        "huge-hex-number",
+        "`version: 0xfff…` with 4,000 hex digits",
+        lambda d: ["validate", raw(d, "fw.yaml", HEADER.replace('version: "1"', "version: 0x" + "f" * 4000))],
+        2,
+        "fw.yaml:4:10: error: number has too many digits",
+    ),
+    Hostile(
+        "huge-bound",
+        "`where: {hours: {min: 1000…}}` with 400 digits",
+        where("{hours: {min: 1" + "0" * 400 + "}}"),
+        1,
+        "is too large: numbers go up to 1,000,000,000",
+    ),
+    Hostile(
+        "inexact-number",
+        "`hours: 1199.99999999999999999`, which a float would round to 1,200",
+        lambda d: [
+            "check",
+            noloc(d),
+            raw(
+                d,
+                "p.json",
+                NOLOC_FAILING.read_text(encoding="utf-8").replace(
+                    '"hours": 1150', '"hours": 1199.99999999999999999'
+                ),
+            ),
+        ],
+        2,
+        "'1199.99999999999999999' has more digits than a number can hold exactly",
+    ),
+    Hostile(
+        "fullwidth-digits",
+        "`--as-of ２０２６-01-01` (full-width digits)",
+        lambda d: ["check", noloc(d), eligible(d), "--as-of", "２０２６-01-01"],
+        2,
+        "--as-of '２０２６-01-01' is not a date: write YYYY-MM-DD",
+    ),
+    Hostile(
+        "closed-stdout",
+        "standard output closed before qualmark starts (`>&-`)",
+        lambda d: ["check", noloc(d), eligible(d)],
+        2,
+        "error: cannot write to standard output: it is closed",
+        stdout="absent",
+    ),
+    Hostile(
+        "bidi-in-json",
+        "a right-to-left override and a line separator in a name, with --format json",
+        check(setter("candidate", "name", value="Anna\u202e\u2028B"), "--format", "json"),
+        1,
+        '"candidate": "Anna\\u202e\\u2028B"',
+        stream="stdout",
+    ),
+    Hostile(
+        "invisible-reflection",
+        "an eligible portfolio whose reflections are answered with a zero-width space only",
+        lambda d: [
+            "check",
+            noloc(d),
+            portfolio(d, blank_reflections, base=NOLOC_ELIGIBLE),
+            "--lang",
+            "en",
+        ],
+        1,
+        "INCOMPLETE Sanne de Groot",
+        stream="stdout",
+    ),
+    Hostile(
+        "too-many-cases",
+        "a portfolio with 1,001 cases",
+        many_cases,
+        2,
+        "p.json#/cases: error: a list of 1,001 items: at most 1,000 are allowed",
+    ),
+    Hostile(
+        "ascii-terminal",
+        "a terminal that shows only ASCII (`PYTHONIOENCODING=ascii`)",
+        lambda d: ["check", noloc(d), eligible(d), "--lang", "en"],
+        0,
+        "ELIGIBLE Sanne de Groot \\u2014 Registered Career Professional",
+        stream="stdout",
+        environment=(("PYTHONIOENCODING", "ascii"),),
     ),
     Hostile(
         "internal-error",

@@ -27,6 +27,11 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
 
+def _limit_memory_and_close_stdout() -> None:
+    _limit_memory()
+    os.close(1)
+
+
 def command(case: Hostile, args: list[str]) -> list[str]:
     python = [sys.executable, "-c", CRASH] if case.crash else [sys.executable, "-m", "qualmark"]
     if os.geteuid() == 0:  # root reads every file: drop that power, so permissions count as for users
@@ -43,6 +48,7 @@ def run(case: Hostile, folder: Path) -> subprocess.CompletedProcess[str]:
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "PYTHONIOENCODING": "utf-8",
         "COLUMNS": "300",
+        **dict(case.environment),
     }
     stdout: int = subprocess.PIPE
     if case.stdout == "full":
@@ -60,7 +66,7 @@ def run(case: Hostile, folder: Path) -> subprocess.CompletedProcess[str]:
             text=True,
             encoding="utf-8",
             errors="backslashreplace",
-            preexec_fn=_limit_memory,
+            preexec_fn=_limit_memory_and_close_stdout if case.stdout == "absent" else _limit_memory,
         )
     finally:
         if stdout != subprocess.PIPE:

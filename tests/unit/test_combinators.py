@@ -54,7 +54,7 @@ def counted(leaves: list[Leaf]) -> list[Status]:
 
 
 leaves_st = st.lists(st.tuples(st.sampled_from(LEAF_STATUSES), st.booleans()), min_size=1, max_size=5)
-# at_least needs at least n parts that are not advisory (fewer can never meet it)
+# one_of needs an alternative that is not advisory, at_least n parts that are not (fewer can never meet it)
 counted_leaves_st = leaves_st.filter(lambda leaves: not all(adv for _, adv in leaves))
 plain_leaves_st = st.lists(st.sampled_from(LEAF_STATUSES), min_size=1, max_size=5)
 
@@ -74,7 +74,7 @@ def test_all_of_law(leaves: list[Leaf]) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(leaves_st)
+@given(counted_leaves_st)
 def test_one_of_law(leaves: list[Leaf]) -> None:
     status = check("one_of", leaves).status
     statuses = counted(leaves)
@@ -316,3 +316,11 @@ def test_bare_at_least_number_is_not_a_combinator() -> None:
     with pytest.raises(FrameworkError) as error:
         framework(body)
     assert any("at_least: {n: 2, of: [...]}" in (p.hint or "") for p in error.value.problems)
+
+
+def test_one_of_whose_alternatives_are_all_advisory_is_refused() -> None:
+    """No alternative counts, so the rule could never be met."""
+    with pytest.raises(FrameworkError) as error:
+        combinator("one_of", (True, True))
+    [problem] = error.value.problems
+    assert problem.message == "every alternative is advisory, so none counts and the rule can never be met"

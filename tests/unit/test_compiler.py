@@ -608,3 +608,97 @@ def test_a_number_yaml_reads_as_text_is_explained() -> None:
     body = "  requirements:\n    - {id: A1, evidence: diploma, where: {hours: {min: 2.5E3}}}\n"
     problem = only(check(body))
     assert problem.message == "'hours': YAML reads '2.5E3' as text, not as a number: write 2.5e+3"
+
+
+# --- found by an adversarial probe ------------------------------------------------------------------
+
+
+def test_short_field_names_are_fields_not_languages() -> None:
+    body = "  case_fields: {age: text, sex: text}\n  requirements:\n    - {id: A1, evidence: diploma, where: {field: social}}\n"
+    assert parse_framework(framework(body), "fw.yaml").catalogues.case_fields.keys() == {"age", "sex"}
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "hint"),
+    [
+        ("fundamentals:\n  answers:\n    Q1-1: {answr: Own answer}\n", "answr", "did you mean 'answer'?"),
+        (
+            "fundamentals:\n  questions:\n    - {id: X1, text: {en: What, descripton: typo}}\n",
+            "descripton",
+            None,
+        ),
+        ("fundamentals:\n  questions:\n    - {id: X1, text: {EN: What}}\n", "EN", "did you mean 'en'?"),
+    ],
+    ids=["answer-detail-typo", "typo-in-a-text", "upper-case-language"],
+)
+def test_a_key_of_a_text_that_is_no_declared_language_is_refused(
+    body: str, key: str, hint: str | None
+) -> None:
+    problem = only(check(body, profile=False))
+    assert (problem.line, problem.column) == at(body, key, profile=False)
+    assert problem.message == f"language '{key}' is not in languages (en, nl)"
+    if hint:
+        assert problem.hint == hint
+
+
+def test_an_added_question_id_used_twice_is_refused() -> None:
+    body = "mentoring:\n  questions:\n    - {id: X1, text: One}\n    - {id: X1, text: Two}\n"
+    problem = only(check(body, profile=False))
+    assert (problem.line, problem.message) == (
+        at(body, "X1", 2, profile=False)[0],
+        "question id 'X1' is already used",
+    )
+
+
+def test_min_and_max_levels_of_unrelated_frameworks_are_refused() -> None:
+    body = "  requirements:\n    - {id: A1, evidence: diploma, where: {level: {min: BOC7, max: EQF5}}}\n"
+    problem = only(check(body))
+    assert problem.message == (
+        "'level': min BOC7 and max EQF5 are levels of different frameworks, so no level meets both"
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "needle", "message"),
+    [
+        (
+            "levels: {national: {framework: EQF, level: 9}}\n",
+            "9}",
+            "EQF has levels 1 to 8, so there is no EQF9",
+        ),
+        ("testing:\n  case_fields: {kind: {type: text, values: []}}\n", "[]", "must not be empty"),
+        ('testing:\n  case_fields: {"": text}\n', '""', "the field name '' is empty"),
+        ("uri2: x\n", "uri2", "unknown key 'uri2'"),
+    ],
+    ids=["national-level", "no-values", "empty-field-name", "unknown-key"],
+)
+def test_bounds_and_empties_the_probe_found(body: str, needle: str, message: str) -> None:
+    problem = only(check(body, profile=False))
+    assert (problem.line, problem.column) == at(body, needle, profile=False)
+    assert problem.message.startswith(message)
+
+
+@pytest.mark.parametrize("count", ["true", "'2'", "2.0"])
+def test_a_count_must_be_a_whole_number_as_written(count: str) -> None:
+    body = f"  requirements:\n    - {{id: A1, evidence: diploma, count: {count}}}\n"
+    problem = only(check(body))
+    assert problem.message.startswith("expected a whole number")
+
+
+def test_a_see_to_a_part_the_file_leaves_out_says_so() -> None:
+    body = "fundamentals:\n  answers:\n    Q1-1: {see: fundamentals.validity}\n"
+    problem = only(check(body, profile=False))
+    assert problem.message == "'fundamentals.validity' is not filled in"
+
+
+def test_pydantic_never_speaks_for_itself() -> None:
+    text = (
+        HEADER.replace("uri: urn:qualmark:framework:demo", "uri: ''") + "valid_until: 2030-01-01 10:00:00\n"
+    )
+    with pytest.raises(FrameworkError) as caught:
+        parse_framework(text, "fw.yaml")
+    messages = [p.message for p in caught.value.problems]
+    assert messages == [
+        "must not be empty",
+        "expected a date (YYYY-MM-DD), found a date with a time (2030-01-01 10:00:00)",
+    ]

@@ -121,8 +121,12 @@ def test_an_element_provided_is_met(element: dict[str, Any]) -> None:
             {"provided": True, "document": "  ", "text": ""},
             "marked as provided, but no document or text given",
         ),
+        (
+            {"provided": True, "document": "\u200b", "text": "\ufeff"},
+            "marked as provided, but no document or text given",
+        ),
     ],
-    ids=["not-provided", "nothing-attached", "blank"],
+    ids=["not-provided", "nothing-attached", "blank", "invisible"],
 )
 def test_an_element_without_content_is_incomplete(element: dict[str, Any], found: str) -> None:
     result = check("CV", elements={"cv": element})

@@ -108,8 +108,12 @@ def test_no_cases_is_incomplete() -> None:
     assert nl(result.fix) == "voeg de casusbeschrijvingen toe"
 
 
-def test_a_blank_text_does_not_count() -> None:
-    blank = case("c2", "2025-01-06", "2025-06-27", demonstrates={"tasks": [{"id": "t3", "text": "  \n "}]})
+@pytest.mark.parametrize(
+    "text", ["  \n ", "\ufeff", "\u200b\u2060", "\u3164"], ids=["spaces", "bom", "zero-width", "filler"]
+)
+def test_a_blank_text_does_not_count(text: str) -> None:
+    """Text a reader cannot see is no text: invisible characters only count as blank."""
+    blank = case("c2", "2025-01-06", "2025-06-27", demonstrates={"tasks": [{"id": "t3", "text": text}]})
     result = check("T", shows("c1", tasks="t1 t2"), blank)
     assert result.status is NOT_MET
     assert en(result.fix) == "demonstrate Carrying out"
@@ -279,9 +283,10 @@ def test_not_relevant_without_motivation_is_incomplete() -> None:
     )
 
 
-def test_a_blank_motivation_is_no_motivation() -> None:
+@pytest.mark.parametrize("motivation", ["   ", "\u200b"], ids=["spaces", "zero-width"])
+def test_a_blank_motivation_is_no_motivation(motivation: str) -> None:
     result = check(
-        "T-nr", shows("c1", tasks="t1 t2", not_relevant={"t3": "   "}), shows("c2", tasks="t1 t2 t3")
+        "T-nr", shows("c1", tasks="t1 t2", not_relevant={"t3": motivation}), shows("c2", tasks="t1 t2 t3")
     )
     assert result.status is INCOMPLETE
 

@@ -387,3 +387,12 @@ def test_texts_compare_in_one_unicode_form() -> None:
     assert check(fw, diploma(school="Université Paris")).status is MET
     assert check(fw, diploma(school="Universite\u0301 Paris")).status is MET
     assert check(fw, diploma(school="Universite Paris")).status is NOT_MET
+
+
+def test_a_document_dated_after_the_evaluation_date_is_not_called_too_old() -> None:
+    fw = rule("max_age: {years: 2}")
+    result = check(fw, diploma(issued=AS_OF + DAY))
+    assert result.status is NOT_MET
+    assert en(result.found) == (
+        f"closest: 'Diploma d1', which fails date of issue ≤ {AS_OF.isoformat()} (found: {(AS_OF + DAY).isoformat()})"
+    )

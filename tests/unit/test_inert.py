@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qualmark.inert import comparable, describe, hidden_character, inert, quote, shorten
+from qualmark.inert import comparable, describe, hidden_character, inert, quote, shorten, written
 
 # Characters that act on a terminal or hide themselves, one of each kind.
 DANGEROUS = {
@@ -48,9 +48,24 @@ def test_inert_text_holds_no_character_that_acts_or_hides(text: str) -> None:
     assert inert(shown) == shown  # escaping twice changes nothing more
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=["Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"])))
+BLANK = "\u3164\u115f\u2800\ufe0f\u034f"  # printable to Python, yet they show nothing
+
+
+@given(
+    st.text(
+        alphabet=st.characters(blacklist_categories=["Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"]).filter(
+            lambda c: c not in BLANK and not 0xE0100 <= ord(c) <= 0xE01EF and not 0xFE00 <= ord(c) <= 0xFE0F
+        )
+    )
+)
 def test_printable_text_is_never_changed(text: str) -> None:
     assert inert(text) == text
+
+
+@pytest.mark.parametrize("char", BLANK)
+def test_characters_that_show_nothing_are_shown_as_escapes(char: str) -> None:
+    assert inert(char) == f"\\u{ord(char):04x}"
+    assert not written(char + " " + char)
 
 
 def test_every_character_the_unicode_database_calls_a_control_or_format_one_is_escaped() -> None:

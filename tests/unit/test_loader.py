@@ -909,3 +909,42 @@ def test_any_json_text_gives_data_or_a_load_error_with_a_position(text: str) -> 
     except LoadError as caught:
         assert caught.problems
         assert all(p.span is not None and p.span.file == "p.json" for p in caught.problems)
+
+
+# --- hostile values (found by an adversarial probe) ------------------------------------------------
+
+
+@pytest.mark.parametrize("number", ["0x" + "f" * 4000, "0b" + "1" * 20000, "0" + "7" * 6000])
+def test_an_integer_too_long_to_show_is_refused_in_any_base(number: str) -> None:
+    problem = problem_of(f"version: {number}\n")
+    assert (problem.message, problem.span) == ("number has too many digits", Span("f.yaml", 1, 10))
+
+
+@pytest.mark.parametrize("number", ["1199.99999999999999999", "0.1000000000000000000001"])
+def test_a_number_with_more_digits_than_a_float_holds_is_refused(number: str) -> None:
+    problem = problem_of(f"min: {number}\n")
+    assert problem.message == f"'{number}' has more digits than a number can hold exactly"
+    assert problem.hint == "write at most 15 significant digits"
+
+
+@pytest.mark.parametrize("number", ["98.5", "1.0e+3", "1_000.25", "0.1", "-0.0"])
+def test_ordinary_decimals_are_read(number: str) -> None:
+    data, _ = parse_yaml(f"min: {number}\n", "f.yaml")
+    assert isinstance(data["min"], float)
+
+
+def test_a_duplicate_anchor_is_named_with_both_lines() -> None:
+    problem = problem_of("a: &x 1\nb: &x 2\n")
+    assert problem.message == "invalid YAML: the anchor &x is defined twice (first at line 1)"
+    assert problem.span == Span("f.yaml", 2, 4)
+
+
+def test_an_undefined_alias_with_a_long_name_is_cut_short() -> None:
+    problem = problem_of("a: *" + "x" * 3000 + "\n")
+    assert len(problem.message) < 250
+
+
+def test_a_json_number_with_more_digits_than_a_float_holds_is_refused() -> None:
+    assert json_problems('{"hours": 1199.99999999999999999}') == [
+        (1, 11, "invalid JSON: '1199.99999999999999999' has more digits than a number can hold exactly")
+    ]

@@ -63,8 +63,9 @@ def test_a_case_leaving_a_question_open_is_incomplete() -> None:
     assert c2.evidence == ("/cases/1/reflections/a1",)
 
 
-def test_a_blank_answer_is_no_answer() -> None:
-    result = check("C4", reflecting("c1", a1="   ", a2=BOTH["a2"]))
+@pytest.mark.parametrize("answer", ["   ", "\u200b", "\u2800"], ids=["spaces", "zero-width", "braille-blank"])
+def test_a_blank_answer_is_no_answer(answer: str) -> None:
+    result = check("C4", reflecting("c1", a1=answer, a2=BOTH["a2"]))
     assert result.status is INCOMPLETE
     assert en(result.children[0].fix) == "answer in c1: Integrity"
 

@@ -33,7 +33,7 @@ MAX_AMOUNT = 1e9
 MAX_COUNT = 1000
 """The largest number of items, cases, parts or assessors a rule may ask for (docs/dsl.md)."""
 
-Count = Annotated[int, Field(ge=1, le=MAX_COUNT)]
+Count = Annotated[StrictInt, Field(ge=1, le=MAX_COUNT)]
 
 
 class Model(BaseModel):
@@ -65,16 +65,16 @@ class LevelRef(Model):
     """
 
     framework: str
-    level: Annotated[int, Field(ge=0, le=99)]
+    level: Annotated[StrictInt, Field(ge=0, le=99)]
 
 
 class Levels(Model):
-    eqf: Annotated[int, Field(ge=1, le=8)] | None = None
+    eqf: Annotated[StrictInt, Field(ge=1, le=8)] | None = None
     national: LevelRef | None = None
 
 
 class Occupation(Model):
-    isco08: Annotated[str, Field(pattern=r"^\d{1,4}$")]
+    isco08: Annotated[str, Field(pattern=r"^[0-9]{1,4}$")]
     label: Text | None = None
 
 
@@ -109,8 +109,8 @@ class Block(Model):
 
 
 class Validity(Model):
-    certification_years: Annotated[int, Field(ge=1, le=MAX_YEARS)] | None = None
-    recertification_years: Annotated[int, Field(ge=1, le=MAX_YEARS)] | None = None
+    certification_years: Annotated[StrictInt, Field(ge=1, le=MAX_YEARS)] | None = None
+    recertification_years: Annotated[StrictInt, Field(ge=1, le=MAX_YEARS)] | None = None
     source: str | None = None
 
 
@@ -163,7 +163,7 @@ FieldType = Literal["text", "boolean", "number", "date", "level"]
 
 class FieldSpec(Model):
     type: FieldType
-    values: list[str] | None = None
+    values: Annotated[list[str], Field(min_length=1)] | None = None
     many: bool = False
     label: Text | None = None
 
@@ -202,7 +202,8 @@ class DeclarationDef(Model):
 
 # --- requirements ---------------------------------------------------------------------------
 
-# Strict, so that a quoted "1" or "yes" in a condition stays text.
+# Strict, so that a quoted "1" or "yes" in a condition stays text (and, in counts and amounts
+# below, `count: true` or `count: '2'` are not taken for numbers).
 Scalar = Annotated[
     StrictBool | StrictInt | StrictFloat | Annotated[dt.date, Field(strict=True)] | StrictStr,
     Field(union_mode="left_to_right"),
@@ -222,25 +223,25 @@ Condition = Annotated[ConditionSpec | Scalar, Field(union_mode="left_to_right")]
 
 
 class Duration(Model):
-    years: Annotated[int, Field(ge=0, le=MAX_YEARS)] = 0
-    months: Annotated[int, Field(ge=0, le=MAX_YEARS * 12)] = 0
-    days: Annotated[int, Field(ge=0, le=MAX_YEARS * 366)] = 0
+    years: Annotated[StrictInt, Field(ge=0, le=MAX_YEARS)] = 0
+    months: Annotated[StrictInt, Field(ge=0, le=MAX_YEARS * 12)] = 0
+    days: Annotated[StrictInt, Field(ge=0, le=MAX_YEARS * 366)] = 0
 
 
 class CountRange(Model):
-    min: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
-    max: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
+    min: Annotated[StrictInt, Field(ge=0, le=MAX_COUNT)] | None = None
+    max: Annotated[StrictInt, Field(ge=0, le=MAX_COUNT)] | None = None
 
 
 class TotalSpec(Model):
     field: str
     of: str
-    min: Annotated[float, Field(ge=0, le=MAX_AMOUNT)]
+    min: Annotated[StrictFloat, Field(ge=0, le=MAX_AMOUNT)]
 
 
 class ExperienceSpec(Model):
-    min_hours: Annotated[float, Field(ge=0, le=MAX_AMOUNT)] | None = None
-    min_years_active: Annotated[float, Field(ge=0, le=MAX_YEARS)] | None = None
+    min_hours: Annotated[StrictFloat, Field(ge=0, le=MAX_AMOUNT)] | None = None
+    min_years_active: Annotated[StrictFloat, Field(ge=0, le=MAX_YEARS)] | None = None
     currently_practising: bool | None = None
 
 
@@ -250,7 +251,7 @@ class DiversitySpec(Model):
 
 class CasesSpec(Model):
     count: Count | CountRange | None = None
-    within_years: Annotated[int, Field(ge=1, le=MAX_YEARS)] | None = None
+    within_years: Annotated[StrictInt, Field(ge=1, le=MAX_YEARS)] | None = None
     diverse: DiversitySpec | None = None
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
 
 # A plain string, or a mapping from language code to string: {nl: …, en: …}.
 Text = str | dict[str, str]
@@ -31,3 +34,49 @@ def text_in(text: Text | None, lang: str | None, fallback: str | None = None) ->
 def languages_of(text: Text | None) -> tuple[str, ...]:
     """The language codes a text is given in (none for a plain string)."""
     return tuple(text) if isinstance(text, Mapping) else ()
+
+
+def _holds_text(annotation: Any) -> bool:
+    """Whether a field of this type may hold a multilingual text (``dict[str, str]`` among its forms)."""
+    if get_origin(annotation) is dict:
+        return get_args(annotation) == (str, str)
+    if get_origin(annotation) in (Union, Annotated) or type(annotation).__name__ == "UnionType":
+        return any(_holds_text(arg) for arg in get_args(annotation))
+    return False
+
+
+def _inner(annotation: Any, container: type) -> Any:
+    """The type of the values of a ``list`` or ``dict`` among the forms of ``annotation``."""
+    if get_origin(annotation) is container and get_args(annotation) != (str, str):
+        return get_args(annotation)[-1]
+    for arg in get_args(annotation) if get_origin(annotation) in (Union, Annotated) else ():
+        found = _inner(arg, container)
+        if found is not None:
+            return found
+    if type(annotation).__name__ == "UnionType":
+        return next((f for arg in get_args(annotation) if (f := _inner(arg, container)) is not None), None)
+    return None
+
+
+def texts_in(
+    value: Any, annotation: Any = None, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], dict[str, str]]]:
+    """Every multilingual text (``{nl: …, en: …}``) of a validated document, with its path.
+
+    Found by the models' types, not by the look of a mapping, so a mapping of
+    fields (``{age: text}``) is never taken for a text.
+    """
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            yield from texts_in(getattr(value, name), info.annotation, (*path, info.alias or name))
+    elif isinstance(value, dict):
+        if _holds_text(annotation) and all(isinstance(v, str) for v in value.values()):
+            yield path, value
+            return
+        inner = _inner(annotation, dict)
+        for key, item in value.items():
+            yield from texts_in(item, inner, (*path, key))
+    elif isinstance(value, list):
+        inner = _inner(annotation, list)
+        for index, item in enumerate(value):
+            yield from texts_in(item, inner, (*path, index))

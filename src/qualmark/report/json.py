@@ -4,29 +4,28 @@ One portfolio gives one object; several give a list, written element by
 element, so memory stays flat however many portfolios there are. A
 portfolio that could not be read or checked gets an error record in its
 place (:meth:`~qualmark.errors.QualmarkError.to_json`), so the n-th record
-is always the n-th portfolio. Strings are the input's, exactly.
+is always the n-th portfolio. Strings are the input's, exactly; characters
+that could act on a terminal are written as JSON escapes (:func:`dumps`).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from typing import Any, TextIO
 
 from qualmark.errors import QualmarkError
 from qualmark.evaluate import Evaluation
-
-# A lone surrogate can only come from a file name the operating system could not decode
-# (portfolio texts with one are refused); JSON writes it as an escape.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+from qualmark.inert import inert_json
 
 
 def dumps(data: Any, *, ascii_only: bool = False, indent: int | None = 2) -> str:
-    """JSON text for ``data``; a lone surrogate is written as a ``\\udXXX`` escape, never raw."""
+    """JSON text for ``data``: the strings exact, but control, format and invisible characters escaped.
+
+    A lone surrogate (from a file name the operating system could not
+    decode) is written as a ``\\udXXX`` escape too, never raw.
+    """
     text = json.dumps(data, ensure_ascii=ascii_only, indent=indent, allow_nan=False)
-    if not ascii_only and _SURROGATE.search(text):
-        text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return text
+    return text if ascii_only else inert_json(text)
 
 
 class JsonReport:

@@ -1,15 +1,19 @@
 """Terminal output with rich: a verdict line, then a tree of requirements.
 
 Every string from an input (a name, a title, an id, a file name) passes
-:func:`~qualmark.inert.inert` and is placed in a :class:`rich.text.Text`
-as plain text, so nothing a portfolio says is read as markup, an emoji code
-or a terminal control sequence.
+:func:`shown` (:func:`~qualmark.inert.inert`, and no box-drawing characters)
+and is placed in a :class:`rich.text.Text` as plain text, so nothing a
+portfolio says is read as markup, an emoji code or a terminal control
+sequence. Lines that start at the left edge are never wrapped, and the
+tree's wrapped lines keep its guides, so no input can pass for a line of the
+report.
 """
 
 from __future__ import annotations
 
 import os
-from typing import TextIO
+import re
+from typing import Any, TextIO
 
 from rich.console import Console
 from rich.text import Text
@@ -34,26 +38,40 @@ _VERDICT = {
 }
 
 
+# The lines of the report's tree: input text may not draw them, or a wrapped line could pass for one.
+_BOX_DRAWING = re.compile("[\u2500-\u257f]")
+
+# Lines that start at the left edge (the verdict, the gap list) are never wrapped: a continuation
+# there could pass for a report line of its own. Wider than the terminal, they are cut with '…'.
+_ONE_LINE: dict[str, Any] = {"no_wrap": True, "overflow": "ellipsis"}
+
+
 def console_for(stream: TextIO) -> Console:
     """A rich console that never interprets what it prints: no markup, emoji codes or highlighting.
 
     Piped output is not wrapped at 80 columns, so paths and sentences stay whole for CI logs and grep.
     """
-    width = None if stream.isatty() or "COLUMNS" in os.environ else 10_000
+    width = None if stream.isatty() or "COLUMNS" in os.environ else 1_000_000
     return Console(file=stream, width=width, highlight=False, markup=False, emoji=False)
 
 
+def shown(text: str) -> str:
+    """Text from an input as the report shows it: inert, and drawing none of the tree's lines."""
+    text = inert(text)
+    return _BOX_DRAWING.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _BOX_DRAWING.search(text) else text
+
+
 def _say(message: Message, L: Lang) -> str:
-    return inert(render(message, L.code, L.fallback))
+    return shown(render(message, L.code, L.fallback))
 
 
 def _line(outcome: Outcome, L: Lang, needed: bool) -> Text:
     """One requirement. ``needed`` is false below a met parent: an alternative not taken."""
     failing = outcome.status in (Status.NOT_MET, Status.INCOMPLETE)
     mark, colour = _MARK[outcome.status] if needed or not failing else ("○", "dim")
-    line = Text.assemble((mark, colour), " ", (inert(outcome.rule_id), "bold"))
+    line = Text.assemble((mark, colour), " ", (shown(outcome.rule_id), "bold"))
     if outcome.title:
-        line.append(" " + inert(L.text(outcome.title)))
+        line.append(" " + shown(L.text(outcome.title)))
     line.append(" — " + _say(outcome.found, L))
     if outcome.status is Status.ADVISORY:
         advice = (
@@ -72,7 +90,7 @@ def _line(outcome: Outcome, L: Lang, needed: bool) -> Text:
         line.append("\n   → " + _say(outcome.fix, L), colour)
     if outcome.source is not None:
         section = f", {outcome.source.section}" if outcome.source.section else ""
-        line.append(f"\n   {inert(outcome.source.file)}:{outcome.source.line}{inert(section)}", "dim")
+        line.append(f"\n   {shown(outcome.source.file)}:{outcome.source.line}{shown(section)}", "dim")
     return line
 
 
@@ -95,16 +113,16 @@ class TextReport:
         en, nl, style = _VERDICT[evaluation.verdict]
         head = Text.assemble(
             (L.pick(en, nl), style),
-            f" {inert(evaluation.candidate)} — {inert(L.text(evaluation.framework.title))} ",
+            f" {shown(evaluation.candidate)} — {shown(L.text(evaluation.framework.title))} ",
             (
                 f"({L.pick('as of', 'per')} {evaluation.as_of.isoformat()}; "
-                f"{inert(evaluation.portfolio_file or '')})",
+                f"{shown(evaluation.portfolio_file or '')})",
                 "dim",
             ),
         )
-        self.console.print(head)
+        self.console.print(head, **_ONE_LINE)
         for notice in evaluation.notices:
-            self.console.print(Text("! " + _say(notice, L), "bold yellow"))
+            self.console.print(Text("! " + _say(notice, L), "bold yellow"), **_ONE_LINE)
         tree = Tree(L.pick("requirements", "eisen"), guide_style="dim")
         for outcome in evaluation.outcomes:
             _add(tree, outcome, L)
@@ -113,7 +131,8 @@ class TextReport:
         if gaps:
             self.console.print(
                 L.pick(f"{len(gaps)} gap(s): ", f"{len(gaps)} tekortkoming(en): ")
-                + ", ".join(inert(g.rule_id) for g in gaps)
+                + ", ".join(shown(g.rule_id) for g in gaps),
+                **_ONE_LINE,
             )
         self.console.print()
 
@@ -127,8 +146,9 @@ class TextReport:
         )
         self.console.print(
             Text.assemble(
-                (L.pick("NOT CHECKED", "NIET BEOORDEELD"), "bold red"), f" {inert(file)}: {problems}"
-            )
+                (L.pick("NOT CHECKED", "NIET BEOORDEELD"), "bold red"), f" {shown(file)}: {problems}"
+            ),
+            **_ONE_LINE,
         )
         self.console.print()
 

@@ -68,7 +68,14 @@ class OneOfRule(Rule):
 
     @classmethod
     def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self:
-        return cls(header, cc.compile_children(node.one_of or [], (*path, "one_of")))
+        alternatives = node.one_of or []
+        if alternatives and all(alternative.advisory for alternative in alternatives):
+            cc.error(
+                (*path, "one_of"),
+                "every alternative is advisory, so none counts and the rule can never be met",
+                "let at least one alternative count (remove its advisory), or make the rule itself advisory",
+            )
+        return cls(header, cc.compile_children(alternatives, (*path, "one_of")))
 
     def check(self, ctx: Context) -> Outcome:
         children = tuple(alt.evaluate(ctx) for alt in self.alternatives)

@@ -17,16 +17,24 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from qualmark.inert import inert, quote, shorten
-from qualmark.model.framework import Condition, ConditionSpec
+from qualmark.model.framework import MAX_AMOUNT, Condition, ConditionSpec
 
 Tri = bool | None
 
-_LEVEL = re.compile(r"^\s*([A-Za-z]+)\s*-?\s*(\d{1,2})\s*$")  # two digits at most: no scale has more
+_LEVEL = re.compile(
+    r"[ \t]*([A-Za-z]+)[ \t]*-?[ \t]*([0-9]{1,2})[ \t]*"
+)  # two digits at most: no scale has more
 # National frameworks referenced one-to-one to the EQF at levels 1–8, so that
 # "NLQF6" satisfies "at least EQF6" and the other way round.
 EQF_ALIGNED = frozenset({"eqf", "nlqf", "estqf"})
 # The levels of the qualifications frameworks qualmark knows (by lower-case name): lowest, highest.
 SCALES = {name: (1, 8) for name in ("eqf", "nlqf", "estqf")}
+
+END = r"(?![\s\S])"
+"""The end of the text, in a pattern that means the same to JSON Schema (ECMA 262) and Python.
+
+(``$`` also matches before a final newline in Python, so ``"nl\\n"`` would pass there and fail in an editor.)
+"""
 
 
 def _either_case(name: str) -> str:
@@ -34,11 +42,12 @@ def _either_case(name: str) -> str:
 
 
 _KNOWN = "|".join(_either_case(name) for name in SCALES)
+_GAP = "[ \t]*-?[ \t]*"
 LEVEL_PATTERN = (
-    rf"^\s*(?:(?:{_KNOWN})\s*-?\s*0?[1-8]"  # a known framework, within its scale
-    rf"|(?!(?:{_KNOWN})\s*-?\s*\d)[A-Za-z]+\s*-?\s*\d{{1,2}})\s*$"  # any other, up to two digits
+    rf"^[ \t]*(?:(?:{_KNOWN}){_GAP}0?[1-8]"  # a known framework, within its scale
+    rf"|(?!(?:{_KNOWN}){_GAP}[0-9])[A-Za-z]+{_GAP}[0-9]{{1,2}})[ \t]*{END}"  # any other, up to two digits
 )
-"""What a level in a portfolio looks like: the JSON Schema (ECMA 262) and Python form of :meth:`Level.parse` plus the scales."""
+"""What a level in a portfolio looks like: :meth:`Level.parse` plus the scales, as a JSON Schema pattern."""
 LEVEL_SHAPE = "a framework name and a number, like NLQF6 or EQF7 (EQF, NLQF and EstQF have levels 1 to 8)"
 
 
@@ -52,7 +61,7 @@ class Level:
     @classmethod
     def parse(cls, text: object) -> Level | None:
         """The level ``text`` names; ``None`` unless it is a name and a number of at most two digits."""
-        match = _LEVEL.match(text) if isinstance(text, str) else None
+        match = _LEVEL.fullmatch(text) if isinstance(text, str) else None
         return cls(match.group(1), int(match.group(2))) if match else None
 
     def off_scale(self) -> str | None:
@@ -196,11 +205,11 @@ def compile_value(value: Any, type_: str, values: tuple[str, ...] | None) -> tup
         if written is not None:
             return None, f"YAML reads {quote(value)} as text, not as a number: write {written}"
         return None, f"expected a {type_} value, found {found} ({quote(value)})"
+    if type_ == "number" and abs(value) > MAX_AMOUNT:  # what no portfolio number exceeds (schema.MAXIMUM)
+        return None, f"{quote(value)} is too large: numbers go up to {MAX_AMOUNT:,.0f}"
     if values is not None and value not in values:
-        return (
-            None,
-            f"{quote(value)} is not one of the field's values ({', '.join(shorten(inert(v)) for v in values)})",
-        )
+        shown = [shorten(inert(v)) for v in values[:12]] + (["…"] if len(values) > 12 else [])
+        return None, f"{quote(value)} is not one of the field's values ({', '.join(shown)})"
     if isinstance(value, str):  # texts compare in one Unicode form: é is é, however it was typed
         return unicodedata.normalize("NFC", value), None
     return value, None
@@ -243,7 +252,12 @@ def compile_condition(
         if not checks and not errors:
             errors.append(f"the condition on {quote(name)} is empty; give min, max, in or present")
         low, high = (next((c.value for c in checks if c.op == op), None) for op in ("min", "max"))
-        if low is not None and high is not None and _above(low, high):
+        if isinstance(low, Level) and isinstance(high, Level) and not low.comparable(high):
+            errors.append(
+                f"{quote(name)}: min {low} and max {high} are levels of different frameworks, "
+                "so no level meets both"
+            )
+        elif low is not None and high is not None and _above(low, high):
             errors.append(f"{quote(name)}: min {quote(low)} is above max {quote(high)}, so it can never hold")
     else:
         add("eq", condition)

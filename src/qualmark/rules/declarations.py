@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Self
 
 from qualmark.explain import Outcome, Status
+from qualmark.inert import written
 from qualmark.rules.base import Context, Rule, RuleHeader, msg
 
 if TYPE_CHECKING:
@@ -77,9 +78,7 @@ class PresentRule(Rule):
     def check(self, ctx: Context) -> Outcome:
         definition = ctx.catalogues.elements[self.element]
         given = ctx.portfolio.elements.get(self.element)
-        provided = bool(
-            given and given.provided and ((given.document or "").strip() or (given.text or "").strip())
-        )
+        provided = bool(given and given.provided and (written(given.document) or written(given.text)))
         return self.outcome(
             Status.MET if provided else Status.INCOMPLETE,
             msg("present.required", element=definition.label, assessed=definition.assessed),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Self
 
 from qualmark import explain
 from qualmark.explain import Outcome, Status
-from qualmark.inert import quote
+from qualmark.inert import quote, written
 from qualmark.model.framework import NotRelevantSpec
 from qualmark.model.portfolio import Case
 from qualmark.rules.base import Context, Rule, RuleHeader, msg
@@ -103,7 +104,7 @@ class DemonstrateRule(Rule):
     def _shown(self, case: Case) -> dict[str, int]:
         """Items the case demonstrates with a text, by id, with their index."""
         entries = case.demonstrates.get(self.vocabulary, [])
-        return {d.id: j for j, d in reversed(list(enumerate(entries))) if d.text.strip()}
+        return {d.id: j for j, d in reversed(list(enumerate(entries))) if written(d.text)}
 
     def _excused(self, case: Case) -> frozenset[str]:
         """Items the case marks not relevant (judged by the `not_relevant` part)."""
@@ -211,15 +212,16 @@ class DemonstrateRule(Rule):
         unmotivated, unshown, marked = [], [], []
         pointers = []
         shown_per_case = [self._shown(c) for c in cases]
+        showing = Counter(item for shown in shown_per_case for item in shown)  # cases showing each item
         for i, case in enumerate(cases):
             for j, entry in enumerate(case.not_relevant.get(self.vocabulary, [])):
                 label = ctx.catalogues.label(self.vocabulary, entry.id)
                 pointers.append(f"/cases/{i}/not_relevant/{self.vocabulary}/{j}")
                 marked.append({"case": case.id, "item": label})
-                if spec.motivation == "required" and not (entry.motivation or "").strip():
+                if spec.motivation == "required" and not written(entry.motivation):
                     unmotivated.append({"case": case.id, "item": label})
-                others = [s for k, s in enumerate(shown_per_case) if k != i]
-                if spec.shown_in_other_case and not any(entry.id in s for s in others):
+                in_others = showing[entry.id] - (entry.id in shown_per_case[i])
+                if spec.shown_in_other_case and not in_others:
                     unshown.append({"case": case.id, "item": label})
         if unshown:
             status = Status.NOT_MET

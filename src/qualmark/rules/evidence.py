@@ -142,7 +142,16 @@ class _EvidenceBase(Rule):
     ) -> None:
         if item.issued is None:
             unstated.append("issued")
-        elif item.issued < as_of - delta or item.issued > as_of:
+        elif item.issued > as_of:  # issued after the evaluation date: not old, but not yet there either
+            failed.append(
+                {
+                    "field": "issued",
+                    "op": "max",
+                    "value": as_of.isoformat(),
+                    "actual": item.issued.isoformat(),
+                }
+            )
+        elif item.issued < as_of - delta:
             failed.append(
                 {
                     "field": "issued",

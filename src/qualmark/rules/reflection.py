@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Self
 
 from qualmark import explain
 from qualmark.explain import Outcome, Status
+from qualmark.inert import written
 from qualmark.rules.base import Context, Rule, RuleHeader, msg
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class ReflectionRule(Rule):
         cases = ctx.portfolio.cases
         children = []
         for i, case in enumerate(cases):
-            missing = [q for q in self.items if not case.reflections.get(q, "").strip()]
+            missing = [q for q in self.items if not written(case.reflections.get(q))]
             labels = [ctx.catalogues.label(self.vocabulary, q) for q in missing]
             status = Status.INCOMPLETE if missing else Status.MET
             children.append(

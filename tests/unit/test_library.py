@@ -1,0 +1,57 @@
+"""The library API with odd inputs: errors an embedding program can handle, never a bare crash."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from qualmark import LoadError, load_framework, load_portfolio, parse_framework, parse_portfolio
+from qualmark.inert import inert_json
+from qualmark.report.json import dumps
+from qualmark.schema import DATE, LANGUAGE, LEVEL
+from tests.conftest import EXAMPLES, FRAMEWORKS
+
+NOLOC = load_framework(FRAMEWORKS / "noloc-register-loopbaanprofessional.yaml")
+ELIGIBLE = EXAMPLES / "noloc-register-loopbaanprofessional" / "eligible.json"
+
+
+def test_a_path_with_a_nul_character_is_a_load_error() -> None:
+    with pytest.raises(LoadError, match="holds a NUL character"):
+        load_framework("a\x00b.yaml")
+    with pytest.raises(LoadError, match="holds a NUL character"):
+        load_portfolio("p\x00.json", NOLOC)
+
+
+def test_evaluate_says_what_it_takes() -> None:
+    with pytest.raises(TypeError, match="evaluate\\(\\) takes a Portfolio"):
+        NOLOC.evaluate(json.loads(ELIGIBLE.read_text(encoding="utf-8")))
+
+
+def test_portfolios_and_frameworks_parse_from_bytes_as_from_text() -> None:
+    data = ELIGIBLE.read_bytes()
+    assert parse_portfolio(data, "p.json", NOLOC) == parse_portfolio(data.decode(), "p.json", NOLOC)
+    text = (FRAMEWORKS / "qual-im-g-template.yaml").read_bytes()
+    assert parse_framework(text).id == "my-quality-mark"
+    with pytest.raises(LoadError, match="not UTF-8 text"):
+        parse_portfolio(b'{"name": "\xff"}')
+
+
+@pytest.mark.parametrize(
+    ("schema", "value"),
+    [(LEVEL, "\ufeffNLQF6"), (LEVEL, "EQF6\n"), (LEVEL, "EQF٦"), (LANGUAGE, "nl\n"), (DATE, "2026-10-01\n")],
+    ids=["bom-level", "newline-level", "arabic-digit", "newline-language", "newline-date"],
+)
+def test_patterns_mean_the_same_to_python_and_to_editors(schema: dict[str, str], value: str) -> None:
+    """The printed schema's patterns are ECMA 262; Python's `$`, `\\d` and `\\s` differ, so none are used."""
+    assert re.search(schema["pattern"], value) is None
+    assert "$" not in schema["pattern"] and "\\d" not in schema["pattern"] and "\\s*" not in schema["pattern"]
+
+
+def test_json_output_escapes_what_could_act_on_a_terminal_and_reads_back_exactly() -> None:
+    name = "A\x9b2J\x85\u202e\u2028Z\U000e0041\x7f\u200b é\ud800"
+    text = dumps({"name": name, "lines": ["one", "two"]})
+    assert json.loads(text)["name"] == name
+    assert all(c.isprintable() or c in "\n " for c in text)
+    assert inert_json(text) == text
