@@ -64,19 +64,19 @@ class OutputFailed(Exception):
 class GuardedStream:
     """Standard output for the reports: a failed write becomes ReaderGone or OutputFailed.
 
-    A closed standard output (``qualmark … >&-``, where Python has none) fails at the
-    first write. Everything else (``encoding``, …) is the wrapped stream's.
+    It writes to ``sys.stdout`` as it is at each write (a test or an embedding
+    program may replace it); a closed standard output (``qualmark … >&-``,
+    where Python has none) fails at the first write. Everything else
+    (``encoding``, …) is the real stream's.
     """
-
-    def __init__(self, stream: TextIO | None) -> None:
-        self._stream = stream
 
     @contextmanager
     def _guard(self) -> Iterator[TextIO]:
-        if self._stream is None:
+        stream = sys.stdout
+        if stream is None:
             raise OutputFailed("it is closed")
         try:
-            yield self._stream
+            yield stream
         except BrokenPipeError:
             raise ReaderGone from None
         except (OSError, ValueError) as exc:  # ValueError: a file closed under us
@@ -87,15 +87,15 @@ class GuardedStream:
             return stream.write(text)
 
     def flush(self) -> None:
-        if self._stream is not None:
+        if sys.stdout is not None:
             with self._guard() as stream:
                 stream.flush()
 
     def isatty(self) -> bool:
-        return self._stream is not None and self._stream.isatty()
+        return sys.stdout is not None and sys.stdout.isatty()
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
+        return getattr(sys.stdout, name)
 
 
 app = typer.Typer(
@@ -105,7 +105,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-stdout = GuardedStream(sys.stdout)
+stdout = GuardedStream()
 err = Console(stderr=True, highlight=False, markup=False, emoji=False, soft_wrap=True)
 
 MaxFileSize = Annotated[
@@ -237,6 +237,7 @@ def check(
     if not compiled.rules:
         _fail(f"{framework} states no requirements, so there is nothing to check (see testing.requirements)")
     language = lang or compiled.document.languages[0]
+    # GuardedStream is not a TextIO to the type checker, but does all a report asks of one
     report = REPORTS[output.value](stdout, language, len(portfolios) > 1)  # type: ignore[arg-type]
     worst = ExitCode.OK
     for path in portfolios:
@@ -299,7 +300,6 @@ def run(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show ✔ or ë gets escapes, not a crash
         with suppress(AttributeError, ValueError):
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
-    stdout._stream = sys.stdout  # as it is now (a test, or an embedding program, may have replaced it)
     try:
         try:
             app(args=argv, prog_name="qualmark")

@@ -9,7 +9,9 @@ message, so that no input can change what a report says about it:
   escapes: control characters (C0, DEL, C1, so ``ESC`` becomes ``\\x1b``),
   bidirectional overrides and other format characters (``\\u202e``), line
   and paragraph separators, lone surrogates (``\\udcff``), private-use and
-  unassigned code points. A newline becomes ``⏎``, a tab ``\\t``;
+  unassigned code points, and the few printable characters that show
+  nothing (Hangul fillers, the blank Braille pattern).
+  A newline becomes ``⏎``, a tab ``\\t``;
 - nothing else changes: letters, accents, emoji and ordinary spaces stay.
 
 What counts as printable is Python's own :meth:`str.isprintable` (the
@@ -56,13 +58,10 @@ def _escape(char: str) -> str:
     return f"\\U{code:08x}"
 
 
-# Characters Python calls printable that nonetheless show nothing: Hangul fillers, the blank
-# Braille pattern, the combining grapheme joiner and the variation selectors.
-_BLANK = frozenset(
-    "\u034f\u115f\u1160\u2800\u3164\uffa0"
-    + "".join(map(chr, range(0xFE00, 0xFE10)))
-    + "".join(map(chr, range(0xE0100, 0xE01F0)))
-)
+# Characters Python calls printable that nonetheless show nothing on their own: the Hangul
+# fillers and the blank Braille pattern. (Combining marks and variation selectors show nothing
+# on their own either, but they belong to the letter or emoji before them; see written().)
+_BLANK = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 
 
 def _shown_as_is(char: str) -> bool:
@@ -150,8 +149,12 @@ def written(text: str | None) -> bool:
 
     >>> written("Ik koos deze casus omdat…"), written("  "), written("\u200b\ufeff"), written(None)
     (True, False, False, False)
+    >>> written("\u0301\ufe0f"), written("❤\ufe0f")  # marks alone show nothing; with their letter they do
+    (False, True)
     """
-    return bool(text) and comparable(text, fold_case=False) != ""  # type: ignore[arg-type]
+    if text is None:
+        return False
+    return any(not unicodedata.category(char).startswith("M") for char in comparable(text, fold_case=False))
 
 
 def shorten(text: str, limit: int = SHOWN_LENGTH) -> str:
