@@ -23,7 +23,7 @@ from qualmark.schema import DATE, LANGUAGE, LEVEL
 
 _HANDLED = {
     "type", "properties", "required", "additionalProperties", "propertyNames", "items", "enum", "const",
-    "minLength", "minimum", "maximum", "pattern", "format", "description", "title", "allOf", "not", "maxItems",
+    "minLength", "minimum", "maximum", "pattern", "format", "description", "title", "allOf", "not", "maxItems", "maxLength",
     "$schema",
 }  # fmt: skip
 
@@ -58,9 +58,8 @@ def _string(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
         raise NotImplementedError(f"a format without a strategy: {schema}")
     if "pattern" in schema:
         return st.from_regex(schema["pattern"])
-    if "minLength" in schema:
-        return TEXT.filter(lambda text: len(text) >= schema["minLength"])
-    return TEXT
+    low, high = schema.get("minLength", 0), schema.get("maxLength", 10**9)
+    return TEXT.filter(lambda text: low <= len(text) <= high)
 
 
 def _object(schema: dict[str, Any], properties: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:

@@ -132,7 +132,7 @@ def _report(error: QualmarkError, heading: str) -> None:
     count = len(error.problems)
     _say(Text.assemble((inert(heading), "bold red"), f": {count} problem{'s' if count != 1 else ''}"))
     for problem in error.problems:
-        line = Text(f"{inert(problem.where)}: " if problem.where else "")
+        line = Text(f"{shorten(inert(problem.where), 160)}: " if problem.where else "")  # a key may be long
         line.append("error", "red")
         line.append(f": {inert(problem.message)}")
         if problem.hint:
@@ -171,7 +171,8 @@ def _load(path: Path, max_bytes: int) -> Framework:
 @app.command()
 def validate(
     frameworks: Annotated[
-        list[Path], typer.Argument(help="Framework YAML files.", show_default=False, readable=False)
+        list[Path],
+        typer.Argument(help="Framework YAML files.", show_default=False, readable=False, metavar="FRAMEWORK"),
     ],
     max_file_size: MaxFileSize = None,
 ) -> None:
@@ -207,10 +208,14 @@ def _parse_date(value: str | None) -> dt.date | None:
 @app.command()
 def check(
     framework: Annotated[
-        Path, typer.Argument(help="The framework YAML file.", show_default=False, readable=False)
+        Path,
+        typer.Argument(
+            help="The framework YAML file.", show_default=False, readable=False, metavar="FRAMEWORK"
+        ),
     ],
     portfolios: Annotated[
-        list[Path], typer.Argument(help="Portfolio JSON files.", show_default=False, readable=False)
+        list[Path],
+        typer.Argument(help="Portfolio JSON files.", show_default=False, readable=False, metavar="PORTFOLIO"),
     ],
     as_of: Annotated[
         str | None,
@@ -258,7 +263,10 @@ def check(
 @app.command()
 def schema(
     framework: Annotated[
-        Path | None, typer.Argument(help="The framework YAML file.", show_default=False, readable=False)
+        Path | None,
+        typer.Argument(
+            help="The framework YAML file.", show_default=False, readable=False, metavar="FRAMEWORK"
+        ),
     ] = None,
     dsl: Annotated[
         bool, typer.Option("--dsl", help="Print the schema of framework files instead (for editors).")
@@ -278,13 +286,34 @@ def schema(
 @app.command()
 def new(
     framework_id: Annotated[
-        str, typer.Argument(help="Id of the new framework (a-z, 0-9, -).", show_default=True)
+        str, typer.Argument(help="Id of the new framework (a-z, 0-9, -).", show_default=True, metavar="ID")
     ] = "my-quality-mark",
 ) -> None:
     """Print a new framework file: every QUAL-IM-G question, unanswered."""
     if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", framework_id):
-        _fail(f"'{shorten(framework_id)}' is not a valid id; use lower-case letters, digits and '-'")
+        _fail(
+            f"'{shorten(framework_id)}' is not a valid id; use lower-case letters, digits, '-', '.' and '_', starting with a letter or digit"
+        )
     stdout.write(render_template(framework_id))
+
+
+def _is_usage_error(exc: Exception) -> bool:
+    """A wrong command line, as click (inside typer) reports it: a ClickException."""
+    return any(kind.__name__ == "ClickException" for kind in type(exc).__mro__)
+
+
+def _usage(exc: Any) -> int:
+    """Say what is wrong with the command line (inert: it may quote a file name) and give its exit code."""
+    ctx = getattr(exc, "ctx", None)
+    if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+        stdout.write(ctx.get_help() + "\n")
+    else:
+        if ctx is not None:
+            _say(Text(ctx.get_usage()))
+            _say(Text(f"Try '{ctx.command_path} --help' for help."))
+        _say(Text.assemble(("error", "red"), f": {inert(exc.format_message())}"))
+    code = getattr(exc, "exit_code", ExitCode.BAD_INPUT)
+    return code if isinstance(code, int) else ExitCode.BAD_INPUT
 
 
 def _quiet_stdout() -> None:
@@ -302,10 +331,12 @@ def run(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
         try:
-            app(args=argv, prog_name="qualmark")
-            code: int = ExitCode.OK
-        except SystemExit as exit_:  # typer ends every command this way
-            code = exit_.code if isinstance(exit_.code, int) else ExitCode.BAD_INPUT
+            result = app(args=argv, prog_name="qualmark", standalone_mode=False)
+            code: int = result if isinstance(result, int) else ExitCode.OK  # typer.Exit(n) returns n
+        except Exception as exc:
+            if not _is_usage_error(exc):
+                raise
+            code = _usage(exc)
         stdout.flush()
         return code
     except ReaderGone:

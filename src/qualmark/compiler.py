@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from qualmark.catalogue import QuestionCatalogue, load_catalogue
 from qualmark.errors import FrameworkError, LoadError, Problem
 from qualmark.explain import SourceRef
-from qualmark.inert import comparable, hidden_character, inert, quote, shorten
+from qualmark.inert import comparable, hidden_character, inert, quote, shorten, written
 from qualmark.model.framework import (
     BLOCKS,
     VOCABULARIES,
@@ -134,8 +134,10 @@ class CompileContext:
         fields = {name: FieldInfo.from_def(name, d) for name, d in definitions.items()}
         first_of: dict[str, str] = {}  # the first name of each reading
         for name, info in fields.items():
-            if name in reserved:
-                self.error((*path, name), f"{quote(name)} is {reserved[name]}; do not declare it", key=True)
+            same = comparable(name)
+            if same in reserved:
+                what = reserved[same] if same == name else f"read as {quote(same)}, {reserved[same]}"
+                self.error((*path, name), f"{quote(name)} is {what}; do not declare it", key=True)
                 continue
             first = first_of.setdefault(comparable(name), name)
             if not self.check_name((*path, name), "field name", name) and first != name:
@@ -361,25 +363,41 @@ class CompileContext:
             off_scale = Level(ref.framework, ref.level).off_scale()
             if off_scale:
                 self.error(path, off_scale)
+        levels = document.levels
+        if levels is not None and levels.eqf is not None and levels.national is not None:
+            national = Level(levels.national.framework, levels.national.level)
+            if national.comparable(Level("EQF", levels.eqf)) and national.number != levels.eqf:
+                self.error(
+                    ("levels", "eqf"),
+                    f"levels.eqf {levels.eqf} and levels.national {national} disagree: "
+                    f"{national.framework} is referenced one-to-one to the EQF",
+                    f"write eqf: {national.number}, or correct the national level",
+                )
 
     def check_numbers_read_as_text(self) -> None:
         """An unquoted number that became text must read as written: `version: 1.10` is not "1.1"."""
-        for path, written in self.smap.numbers_as_written.items():
+        for path, as_written in self.smap.numbers_as_written.items():
             value = _value_at(self.document, path)
-            if isinstance(value, str) and value != written:
+            if isinstance(value, str) and value != as_written:
                 self.error(
                     path,
-                    f"YAML reads the unquoted {shorten(written)} as the number {shorten(value)}",
-                    f"put it in quotes to keep it as written: {quote(written)}",
+                    f"YAML reads the unquoted {shorten(as_written)} as the number {shorten(value)}",
+                    f"put it in quotes to keep it as written: {quote(as_written)}",
                 )
 
     def check_languages(self) -> None:
-        """Every multilingual text uses only the declared languages, and at least one of them."""
+        """Every text says something; a multilingual one in declared languages only, and at least one."""
         declared = self.document.languages
         for path, text in texts_in(self.document):
+            if isinstance(text, str):
+                if not written(text):
+                    self.error(path, "this text is empty", "write it, or leave the key out")
+                continue
             if not text:
                 self.error(path, "this text is given in no language", f"write it as {{{declared[0]}: …}}")
-            for lang in text:
+            for lang, words in text.items():
+                if not written(words):
+                    self.error((*path, lang), "this text is empty", "write it, or leave the language out")
                 if lang not in declared:
                     self.error(
                         (*path, lang),

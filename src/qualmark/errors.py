@@ -66,7 +66,8 @@ class QualmarkError(Exception):
     def __init__(self, problems: Iterable[Problem] | str) -> None:
         if isinstance(problems, str):
             problems = [Problem(problems)]
-        self.problems: tuple[Problem, ...] = tuple(sorted(problems, key=Problem.sort_key))
+        # each once: a YAML alias can repeat a problem of what it stands for
+        self.problems: tuple[Problem, ...] = tuple(sorted(dict.fromkeys(problems), key=Problem.sort_key))
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def to_json(self, file: str | None) -> dict[str, Any]:

@@ -127,7 +127,7 @@ def hidden_character(text: str) -> str | None:
 
 
 def comparable(text: str, *, fold_case: bool = True) -> str:
-    """``text`` as a reader compares it: one Unicode form (NFC), hidden characters ignored, spaces trimmed.
+    """``text`` as a reader compares it: one Unicode form (NFC), hidden characters ignored, spaces as one.
 
     Two values a person cannot tell apart are equal here; with ``fold_case``
     (the default) so are upper and lower case:
@@ -136,11 +136,13 @@ def comparable(text: str, *, fold_case: bool = True) -> str:
     True
     >>> comparable("C1", fold_case=False) == comparable("c1", fold_case=False)
     False
+    >>> comparable("case\u00a01") == comparable(" case  1")
+    True
     """
     text = unicodedata.normalize("NFC", text)
     if not _plain(text):
         text = "".join(char for char in text if _shown_as_is(char))
-    text = text.strip()
+    text = " ".join(text.split())  # every kind of space is a space; runs of them one
     return text.casefold() if fold_case else text
 
 

@@ -6,8 +6,10 @@ keys, NaN and Infinity, numbers too large for a float or with too many digits
 for an int, and strings holding a lone surrogate (``"\\ud800"``, half of a
 UTF-16 pair, which is no character). Nesting deeper than
 :data:`~qualmark.loader.MAX_DEPTH` is refused as in YAML, and so is a file
-with more than :data:`~qualmark.loader.MAX_VALUES` values in objects (counted
-while it is parsed). Every problem carries ``file:line:col``.
+with more than :data:`~qualmark.loader.MAX_VALUES` values (objects are
+counted while it is parsed, the rest right after), and a list longer than
+:data:`MAX_ITEMS` (reported at its JSON pointer). Every other problem carries
+``file:line:col``.
 
 The file itself is read by :mod:`qualmark.files`: a regular file, no larger
 than a limit.
@@ -18,6 +20,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterator
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -25,7 +28,7 @@ from qualmark.errors import LoadError, Problem
 from qualmark.files import DEFAULT_MAX_BYTES, read_text
 from qualmark.inert import LONE_SURROGATE, inert, quote
 from qualmark.loader import INEXACT, INEXACT_HINT, MAX_DEPTH, MAX_VALUES, TOO_DEEP, TOO_DEEP_HINT, exact_float
-from qualmark.source import Span, span_at
+from qualmark.source import Span, pointer, span_at
 
 # One JSON token: a string, a bracket, ':' or ',', or a word (a number, true/false/null, NaN, Infinity).
 _JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
@@ -76,7 +79,8 @@ class _JsonHooks:
     def on_float(self, text: str) -> float:
         value = float(text)
         self.noticed |= math.isinf(value)  # too large, such as 1e400
-        self.noticed |= len(text) > 16 and not exact_float(text, value)  # 1199.99999999999999999
+        # 1199.99999999999999999 (becomes 1200.0) or 1e-400 (becomes 0.0)
+        self.noticed |= (len(text) > 16 or "e" in text or "E" in text) and not exact_float(text, value)
         return value
 
     def on_int(self, digits: str) -> int | None:
@@ -85,14 +89,41 @@ class _JsonHooks:
         return value
 
 
-def _depth(value: Any) -> int:
-    """How many levels of lists and objects ``value`` has (counted level by level, without recursion)."""
-    depth = 0
+MAX_ITEMS = 1000
+"""The longest list a portfolio may hold (cases, evidence items, hours, demonstrations, …): far
+beyond any real portfolio, and what keeps an evaluation's time and the size of its report bounded."""
+
+
+def _measure(value: Any) -> tuple[int, int, bool]:
+    """Levels of nesting, values, and whether some list is longer than MAX_ITEMS.
+
+    Counted level by level, without recursion.
+    """
+    depth = values = 0
+    too_long = False
     level = [value]
     while level := [v for v in level if isinstance(v, dict | list)]:
         depth += 1
+        too_long = too_long or any(len(v) > MAX_ITEMS for v in level if isinstance(v, list))
         level = [child for v in level for child in (v.values() if isinstance(v, dict) else v)]
-    return depth
+        values += len(level)
+    return depth, values, too_long
+
+
+def _long_lists(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], int]]:
+    """Where the lists longer than MAX_ITEMS are, and how long (for a file known to have one)."""
+    if isinstance(value, list) and len(value) > MAX_ITEMS:
+        yield path, len(value)
+        return
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, child in items:
+        yield from _long_lists(child, (*path, key))
+
+
+def _too_many(file: str) -> LoadError:
+    message = f"the file holds more than {MAX_VALUES:,} values, far more than a portfolio needs"
+    hint = "check that this is the portfolio you meant (see docs/limits.md)"
+    return LoadError([Problem(message, file=file, hint=hint)])
 
 
 def parse_json(text: str, file: str) -> Any:
@@ -123,12 +154,25 @@ def parse_json(text: str, file: str) -> Any:
     except RecursionError:  # so deep that the json module gave up; the scan says where
         hooks.noticed = True
     except _TooManyValues:
-        message = f"the file holds more than {MAX_VALUES:,} values, far more than a portfolio needs"
-        hint = "check that this is the portfolio you meant (see docs/limits.md)"
-        raise LoadError([Problem(message, file=file, hint=hint)]) from None
-    if hooks.noticed or _depth(data) > MAX_DEPTH:
+        raise _too_many(file) from None
+    depth, values, too_long = _measure(data)
+    if hooks.noticed or depth > MAX_DEPTH:
         problems = _JsonScan(text, file).run()
         raise LoadError(problems or [Problem("invalid JSON: nested too deeply", Span(file, 1, 1))])
+    if values > MAX_VALUES:
+        raise _too_many(file)
+    if too_long:
+        raise LoadError(
+            [
+                Problem(
+                    f"a list of {n:,} items: at most {MAX_ITEMS:,} are allowed",
+                    pointer=pointer(path),
+                    file=file,
+                    hint="no portfolio needs this many; check that this is the portfolio you meant",
+                )
+                for path, n in _long_lists(data)
+            ]
+        )
     if _SURROGATE_ESCAPE.search(text) or LONE_SURROGATE.search(text):
         problems = _JsonScan(text, file, strings=True).run()
         if problems:

@@ -18,8 +18,10 @@ YAML should not contain:
   restates what YAML infers anyway (``!!str abc``, ``!!int 3``, ``!!map``)
   changes nothing and is accepted;
 - values YAML cannot read, such as the date ``2021-02-29``;
-- numbers that are not finite (``.nan``, ``.inf``) and text holding a lone
-  surrogate (``"\\ud800"``), which no report could show or compare;
+- numbers that are not finite (``.nan``, ``.inf``), that have more digits
+  than a float holds, or that YAML 1.1 reads in base 60 (``20:00`` is 1,200),
+  and text holding a lone surrogate (``"\\ud800"``), which no report could
+  show or compare;
 - documents nested more than :data:`MAX_DEPTH` levels deep, or that hold, or
   expand to through aliases, more than :data:`MAX_VALUES` values (counted
   while the text is read, so a huge file is refused early).
@@ -230,6 +232,15 @@ class _Builder:
             hint = "write a finite number; where there is no bound, leave the key out"
             self.report(Problem(f"{quote(node.value)} is not a finite number", span, hint=hint))
             return None
+        if isinstance(value, int | float) and not isinstance(value, bool) and ":" in node.value:
+            self.report(
+                Problem(
+                    f"YAML 1.1 reads {quote(node.value)} as a number in base 60 ({shorten(str(value))})",
+                    span,
+                    hint="write the number itself, or put it in quotes to keep it as text",
+                )
+            )
+            return None
         if isinstance(value, int) and value.bit_length() > _MAX_INT_BITS:  # 0x… and 0b… are that long too
             self.report(_unreadable(node, span))
             return None
@@ -325,7 +336,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
             span,
             hint="give each anchor its own name",
         )
-    message = shorten(exc.problem or exc.context or "invalid YAML", 200)  # it may quote a whole alias name
+    message = shorten(exc.problem or exc.context or "invalid YAML", 120)  # it may quote a whole alias name
     hint = next((hint for clue, hint in _YAML_HINTS if clue in message), None)
     return Problem(f"invalid YAML: {message}", span, hint=hint)
 

@@ -39,7 +39,9 @@ class Lang:
         if not isinstance(value, int | float) or isinstance(value, bool):
             return str(value)
         whole = float(value).is_integer()
-        text = f"{value:,.0f}" if whole else f"{value:,.1f}"
+        # As written, never rounded to a neighbour: 99.96 hours is not "100.0" of 100. (Sums and
+        # differences are worked out in decimal, so they carry no float noise to show.)
+        text = f"{value:,.0f}" if whole else f"{value:,}"
         if self.code == "nl":
             text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
         return text
@@ -62,6 +64,11 @@ class Lang:
 
     def join(self, items: list[Any], empty: str = "—") -> str:
         return ", ".join(self.text(i) for i in items) if items else empty
+
+    def more(self, p: Mapping[str, Any], name: str) -> str:
+        """' and 12 more' when a list of the portfolio's was cut short in ``p`` (see rules.base.listed)."""
+        n = p.get(f"{name}_more", 0)
+        return self.pick(f" and {self.num(n)} more", f" en nog {self.num(n)}") if n else ""
 
     def duration(self, value: Mapping[str, int]) -> str:
         names = {
@@ -155,7 +162,7 @@ def _total_found(p: Mapping[str, Any], L: Lang) -> str:
         text += L.pick(
             f"; not counted: '{item['item']}' ({reasons})", f"; niet meegeteld: '{item['item']}' ({reasons})"
         )
-    return text
+    return text + L.more(p, "not_counted")
 
 
 def _hours_found(p: Mapping[str, Any], L: Lang) -> str:
@@ -227,23 +234,23 @@ def _demonstrate_fix(p: Mapping[str, Any], L: Lang) -> str:
     return "; ".join(parts)
 
 
-def _cases_found(items: list[Mapping[str, Any]], key: str, L: Lang) -> str:
-    return ", ".join(f"{i['case']} ({i[key]})" for i in items)
+def _cases_found(p: Mapping[str, Any], name: str, key: str, L: Lang) -> str:
+    return ", ".join(f"{i['case']} ({i[key]})" for i in p[name]) + L.more(p, name)
 
 
 def _period_found(p: Mapping[str, Any], L: Lang) -> str:
     parts = []
     if p["too_old"]:
         parts.append(
-            L.pick("started too early: ", "te vroeg begonnen: ") + _cases_found(p["too_old"], "start", L)
+            L.pick("started too early: ", "te vroeg begonnen: ") + _cases_found(p, "too_old", "start", L)
         )
     if p["late"]:
         parts.append(
             L.pick("ends after the evaluation date: ", "eindigt na de beoordelingsdatum: ")
-            + _cases_found(p["late"], "end", L)
+            + _cases_found(p, "late", "end", L)
         )
     if p["undated"]:
-        parts.append(L.pick("no period: ", "geen periode: ") + L.join(p["undated"]))
+        parts.append(L.pick("no period: ", "geen periode: ") + L.join(p["undated"]) + L.more(p, "undated"))
     return "; ".join(parts) or L.pick(
         f"{L.count(p['n'], CASES)} within the period", f"{L.count(p['n'], CASES)} binnen de periode"
     )
@@ -252,16 +259,18 @@ def _period_found(p: Mapping[str, Any], L: Lang) -> str:
 def _not_relevant_found(p: Mapping[str, Any], L: Lang) -> str:
     if not p["marked"]:
         return L.pick("nothing marked not relevant", "niets als niet relevant gemarkeerd")
-    marked = ", ".join(f"{L.text(m['item'])} ({m['case']})" for m in p["marked"])
+    marked = ", ".join(f"{L.text(m['item'])} ({m['case']})" for m in p["marked"]) + L.more(p, "marked")
     text = L.pick("marked not relevant: ", "als niet relevant gemarkeerd: ") + marked
     if p["unmotivated"]:
         text += L.pick("; without motivation: ", "; zonder motivatie: ") + ", ".join(
             L.text(m["item"]) for m in p["unmotivated"]
         )
+        text += L.more(p, "unmotivated")
     if p["unshown"]:
         text += L.pick(
             "; not shown in another case: ", "; niet aangetoond in een andere casus: "
         ) + ", ".join(L.text(m["item"]) for m in p["unshown"])
+        text += L.more(p, "unshown")
     return text
 
 
@@ -281,7 +290,8 @@ def _not_relevant_fix(p: Mapping[str, Any], L: Lang) -> str:
                 f"motiveer in {m['case']} waarom {L.text(m['item'])} niet relevant was",
             )
         )
-    return "; ".join(parts)
+    more = p.get("unshown_more", 0) + p.get("unmotivated_more", 0)
+    return "; ".join(parts) + (L.pick(f"; and {L.num(more)} more", f"; en nog {L.num(more)}") if more else "")
 
 
 def _declarations_found(p: Mapping[str, Any], L: Lang) -> str:
@@ -321,7 +331,7 @@ MESSAGES: dict[str, Render] = {
         L.pick(f"meet {p['short']} more of: ", f"voldoe aan nog {p['short']} van: ") + L.join(p["ids"])
     ),
     "evidence.required": _evidence_required,
-    "evidence.found": lambda p, L: L.join(p["items"]),
+    "evidence.found": lambda p, L: L.join(p["items"]) + L.more(p, "items"),
     "evidence.none": lambda p, L: L.pick(
         f"no {L.text(p['kind'])} in the portfolio", f"geen {L.text(p['kind'])} in het portfolio"
     ),

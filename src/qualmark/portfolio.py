@@ -16,19 +16,18 @@ from pydantic import ValidationError
 from qualmark.dates import why_not_a_date
 from qualmark.errors import PortfolioError, Problem
 from qualmark.files import DEFAULT_MAX_BYTES, decode
-from qualmark.inert import comparable, describe, quote
+from qualmark.inert import comparable, describe, quote, written
 from qualmark.jsonfile import load_json, parse_json
 from qualmark.model.portfolio import Portfolio
 from qualmark.rules.conditions import Level
 from qualmark.schema import DATE, LEVEL, portfolio_schema
+from qualmark.source import pointer
 from qualmark.suggest import choices_hint, did_you_mean
 
 SEE_DOCS = "remove it, or check its spelling: see docs/portfolio.md"
 
-
-def pointer(path: Any) -> str:
-    """A JSON pointer (RFC 6901) for a path of keys and indexes."""
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+MAX_PROBLEMS = 200
+"""The most schema problems reported for one portfolio: past that, it is not the portfolio meant."""
 
 
 def _description(error: SchemaError) -> str | None:
@@ -76,6 +75,8 @@ def _message(error: SchemaError) -> str:
         return f"{shown} is too small: the least allowed is {expected:,}"
     if error.validator == "minLength":
         return "must not be empty"
+    if error.validator == "maxLength":
+        return f"{shown} is too long: at most {expected:,} characters are allowed here"
     if error.validator == "maxItems":
         return f"{describe(instance)}: at most {expected:,} are allowed"
     if error.validator == "required":
@@ -130,9 +131,14 @@ def _unknown_keys(error: SchemaError, file: str | None) -> list[Problem]:
 
 
 def schema_problems(validator: Draft202012Validator, data: Any, file: str | None) -> list[Problem]:
-    """Every schema violation, as problems with JSON pointers (each once)."""
+    """Every schema violation, as problems with JSON pointers (each once); the first MAX_PROBLEMS of them."""
     problems: list[Problem] = []
     for error in validator.iter_errors(data):
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(
+                Problem(f"and more problems after the first {MAX_PROBLEMS}: fix these first", file=file)
+            )
+            break
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             problems.extend(_unknown_keys(error, file))
             continue
@@ -148,7 +154,7 @@ def schema_problems(validator: Draft202012Validator, data: Any, file: str | None
     return sorted(dict.fromkeys(problems), key=lambda p: p.pointer or "")
 
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _date(value: Any) -> dt.date | None:
@@ -213,8 +219,53 @@ def _backward_periods(data: Any, file: str | None) -> list[Problem]:
     return problems
 
 
+def _blank_names(data: Any, file: str | None) -> list[Problem]:
+    """The candidate's name and the ids of evidence and cases must show something."""
+    named: list[tuple[list[str | int], Any]] = []
+    if isinstance(data, dict) and isinstance(data.get("candidate"), dict):
+        named.append((["candidate", "name"], data["candidate"].get("name")))
+    for key in ("evidence", "cases"):
+        named.extend(
+            ([key, i, "id"], item.get("id"))
+            for i, item in enumerate(_items(data, key))
+            if isinstance(item, dict)
+        )
+    return [
+        Problem(
+            f"{quote(value)} shows nothing: only spaces or invisible characters",
+            pointer=pointer(path),
+            hint="write it out",
+            file=file,
+        )
+        for path, value in named
+        if isinstance(value, str) and value and not written(value)
+    ]
+
+
+def _marked_twice(data: Any, file: str | None) -> list[Problem]:
+    """An item marked not relevant twice in one case."""
+    problems = []
+    for i, case in enumerate(_items(data, "cases")):
+        marks = case.get("not_relevant") if isinstance(case, dict) else None
+        for vocabulary, entries in marks.items() if isinstance(marks, dict) else ():
+            seen: dict[str, int] = {}
+            for j, entry in enumerate(entries if isinstance(entries, list) else ()):
+                ident = entry.get("id") if isinstance(entry, dict) else None
+                if isinstance(ident, str) and seen.setdefault(ident, j) != j:
+                    problems.append(
+                        Problem(
+                            f"{quote(ident)} is marked not relevant twice in this case",
+                            pointer=pointer(["cases", i, "not_relevant", vocabulary, j, "id"]),
+                            hint=f"remove one of the two (the first is {pointer(['cases', i, 'not_relevant', vocabulary, seen[ident]])})",
+                            file=file,
+                        )
+                    )
+    return problems
+
+
 def consistency_problems(data: Any, file: str | None) -> list[Problem]:
-    """What JSON Schema cannot check: unique evidence and case ids, periods that end after they start.
+    """What JSON Schema cannot check: unique evidence and case ids, periods that end after they start,
+    names that show something, items marked not relevant once per case.
 
     Meant for schema-valid data, but anything of another shape is skipped
     rather than refused (the schema reports it), so the problems can be
@@ -224,6 +275,8 @@ def consistency_problems(data: Any, file: str | None) -> list[Problem]:
         *_duplicate_ids(data, "evidence", "evidence item", file),
         *_duplicate_ids(data, "cases", "case", file),
         *_backward_periods(data, file),
+        *_blank_names(data, file),
+        *_marked_twice(data, file),
     ]
 
 

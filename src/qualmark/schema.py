@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from typing import Any
 
+from qualmark.jsonfile import MAX_ITEMS
 from qualmark.model.text import text_in
 from qualmark.rules.conditions import END, LEVEL_PATTERN, LEVEL_SHAPE
 from qualmark.vocabulary import COMMON_EVIDENCE_FIELDS, Catalogues, FieldInfo
@@ -31,7 +32,11 @@ DATE = {
     "pattern": r"^(1[89][0-9]{2}|[2-8][0-9]{3})-[0-9]{2}-[0-9]{2}" + END,
     "description": "a date from 1800 to 8999: write YYYY-MM-DD",
 }
-TEXT = {"type": "string"}
+SHORT_TEXT = 500
+"""The longest text a portfolio may give where a report repeats it (titles, ids, field values)."""
+TEXT = {"type": "string", "maxLength": SHORT_TEXT}
+LONG_TEXT = {"type": "string"}  # what only an assessor reads: summaries, demonstrations, reflections
+ID = {"type": "string", "minLength": 1, "maxLength": 100}
 LEVEL = {"type": "string", "pattern": LEVEL_PATTERN, "description": f"a level: write {LEVEL_SHAPE}"}
 LANGUAGE = {
     "type": "string",
@@ -39,9 +44,6 @@ LANGUAGE = {
     "description": "a language code: two or three lower-case letters, like nl",
 }
 NUMBER = {"type": "number", "minimum": 0, "maximum": MAXIMUM}
-MAX_ITEMS = 1000
-"""The longest list a portfolio may hold (cases, evidence items, hours, demonstrations, …): far
-beyond any real portfolio, and what keeps an evaluation's time and size bounded."""
 
 
 def _list(items: dict[str, Any]) -> dict[str, Any]:
@@ -81,7 +83,7 @@ def field_schema(info: FieldInfo) -> dict[str, Any]:
 
 
 def _evidence(catalogues: Catalogues | None) -> dict[str, Any]:
-    common = {"id": TEXT, "kind": TEXT, **{n: field_schema(f) for n, f in COMMON_EVIDENCE_FIELDS.items()}}
+    common = {"id": ID, "kind": TEXT, **{n: field_schema(f) for n, f in COMMON_EVIDENCE_FIELDS.items()}}
     if catalogues is None:
         return {"type": "object", "properties": common, "required": ["id", "kind"]}
     item: dict[str, Any] = {
@@ -138,19 +140,17 @@ def portfolio_schema(
     are refused. ``None`` allows every vocabulary.
     """
     demonstration = _closed({"id": TEXT, "text": {"type": "string", "minLength": 1}}, ["id", "text"])
-    not_relevant = _closed({"id": TEXT, "motivation": TEXT}, ["id"])
+    not_relevant = _closed({"id": TEXT, "motivation": LONG_TEXT}, ["id"])
     case_fields = {n: field_schema(f) for n, f in (catalogues.case_fields if catalogues else {}).items()}
-    reflections: dict[str, Any] = {"type": "object", "additionalProperties": TEXT}
+    reflections: dict[str, Any] = {"type": "object", "additionalProperties": LONG_TEXT}
     if catalogues is not None:
-        ids = [
-            i for v in catalogues.vocabularies.values() if any(x.question for x in v.items) for i in v.ids()
-        ]
+        ids = [item.id for v in catalogues.vocabularies.values() for item in v.items if item.question]
         reflections["propertyNames"] = _enum(ids, "reflection questions")
     case = _closed(
         {
-            "id": TEXT,
+            "id": ID,
             "title": TEXT,
-            "summary": TEXT,
+            "summary": LONG_TEXT,
             "period": _closed({"start": DATE, "end": DATE}, ["start", "end"]),
             "demonstrates": _vocab_map(catalogues, demonstration),
             "not_relevant": _vocab_map(catalogues, not_relevant, not_relevant_vocabularies),
@@ -162,8 +162,8 @@ def portfolio_schema(
     if catalogues is None:
         case["additionalProperties"] = True
     activity = _enum(catalogues.activities, "experience activities") if catalogues else TEXT
-    hours = _closed({"activity": activity, "hours": NUMBER, "note": TEXT}, ["activity", "hours"])
-    element = _closed({"provided": {"type": "boolean"}, "document": TEXT, "text": TEXT}, ["provided"])
+    hours = _closed({"activity": activity, "hours": NUMBER, "note": LONG_TEXT}, ["activity", "hours"])
+    element = _closed({"provided": {"type": "boolean"}, "document": TEXT, "text": LONG_TEXT}, ["provided"])
     declaration = _closed({"agreed": {"type": "boolean"}, "date": DATE}, ["agreed"])
 
     def keyed(ids: Iterable[str], what: str, value: dict[str, Any]) -> dict[str, Any]:
@@ -178,7 +178,8 @@ def portfolio_schema(
             "qualmark_portfolio": {"const": 1},
             "framework": {"const": framework_id} if framework_id else TEXT,
             "candidate": _closed(
-                {"name": {"type": "string", "minLength": 1}, "id": TEXT, "email": TEXT}, ["name"]
+                {"name": {"type": "string", "minLength": 1, "maxLength": 200}, "id": TEXT, "email": TEXT},
+                ["name"],
             ),
             "submitted": DATE,
             "language": LANGUAGE,

@@ -42,6 +42,7 @@ _PATTERNS = {
     r"^[A-Za-z0-9][A-Za-z0-9._-]*$": "an id: letters, digits and '-', starting with a letter or digit",
     r"^[a-z]{2,3}$": "a language code: two or three lower-case letters, like nl or en",
     r"^[0-9]{1,4}$": "an ISCO-08 code: up to four digits, like 2423",
+    r"^[A-Za-z]{1,20}$": "the name of a qualifications framework: letters only, like EQF, NLQF or EstQF",
 }
 
 _YAML_BOOLEANS = "YAML reads yes/no/on/off/true/false as true or false; put the value in quotes"

@@ -7,6 +7,7 @@ validation error into ``file:line:col``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 Path = tuple[str | int, ...]
@@ -62,6 +63,15 @@ class SourceMap:
                 return self.aliases[probe]
             probe = probe[:-1]
         return None
+
+
+def pointer(path: Iterable[str | int]) -> str:
+    """A JSON pointer (RFC 6901) for a path of keys and indexes.
+
+    >>> pointer(["cases", 0, "a/b"])
+    '/cases/0/a~1b'
+    """
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
 
 
 def span_at(text: str, offset: int, file: str) -> Span:

@@ -67,6 +67,14 @@ PIECES = [
     "✔ R9 — met",
     " ",
     "Anna",
+    # characters whose width rich and terminals count differently, and look-alikes of the tree's lines
+    "\U0001f3fb" * 8,
+    "\U0001f1e6",
+    "\U0001f1f3\U0001f1f1",
+    "कि",
+    "\u093f" * 8,
+    "⊢―― ✔ ",
+    "├── ✔ ",
 ]
 HOSTILE = st.lists(st.sampled_from(PIECES), max_size=12).map("".join) | st.text(max_size=40)
 # Long runs that push text to where a wrapped line starts.
@@ -96,10 +104,11 @@ def screen_of(text: str) -> list[str]:
 
 
 def evaluation_of(name: str, title: str, case_id: str) -> Evaluation:
+    """The failing portfolio with these texts, each cut to the longest its field takes (docs/limits.md)."""
     data = copy.deepcopy(BASE)
-    data["candidate"]["name"] = "A" + name  # a name is not empty
-    data["evidence"][0]["title"] = title
-    data["cases"][0]["id"] = "c-" + case_id
+    data["candidate"]["name"] = ("A" + name)[:200]  # a name is not empty
+    data["evidence"][0]["title"] = title[:500]
+    data["cases"][0]["id"] = ("c-" + case_id)[:100]
     return FRAMEWORK.evaluate(parse_portfolio(json.dumps(data), "p.json", FRAMEWORK))
 
 
@@ -151,7 +160,7 @@ def test_on_a_narrow_terminal_wrapped_text_never_passes_for_a_line_of_the_report
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(name=HOSTILE, padding=st.integers(0, 20_000))
+@given(name=HOSTILE, padding=st.integers(0, 500))
 def test_piped_output_never_breaks_a_line_however_long(
     name: str, padding: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -163,9 +172,30 @@ def test_piped_output_never_breaks_a_line_however_long(
         TextReport(pipe, "en", False).evaluation(evaluation_of(name, title, case_id))
         return pipe.getvalue().split("\n")  # as `grep` and CI logs read it
 
-    lines = piped(name + pad + "ELIGIBLE", "x" + pad + "├── ✔ R9 — met", "c" + pad + "ELIGIBLE")
+    # the longest each field takes, its end forged
+    lines = piped(
+        (name + pad)[-190:] + "ELIGIBLE",
+        ("x" + pad)[-480:] + "├── ✔ R9 — met",
+        ("c" + pad)[-80:] + "ELIGIBLE",
+    )
     assert lines[0].startswith("NOT ELIGIBLE ")
     assert len(lines) == len(piped("nna de Vries", "Bachelor", "casus-1"))
+
+
+@pytest.mark.parametrize(
+    "filler",
+    ["\U0001f3fb", "\U0001f1e6", "क\u093f", "\u093f"],
+    ids=["skin-tone-modifier", "regional-indicator", "devanagari-syllable", "spacing-mark"],
+)
+def test_characters_rich_measures_narrower_than_a_terminal_cannot_push_a_forged_line(
+    filler: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Had rich counted them narrower than the terminal, the verdict line would wrap where rich cannot see."""
+    monkeypatch.setenv("COLUMNS", "80")
+    for count in range(70):
+        lines = report("nn" + filler * count + "ELIGIBLE Anna — Registered", "Bachelor", "casus-1")
+        assert lines[0].startswith("NOT ELIGIBLE ")
+        assert not [line for line in lines[1:] if line.startswith(VERDICTS)], count
 
 
 def test_the_forged_name_of_the_issue_shows_as_written() -> None:

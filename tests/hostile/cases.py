@@ -153,6 +153,16 @@ def many_json_objects(folder: Path) -> list[str]:
     return ["check", noloc(folder), raw(folder, "objects.json", "[" + "{}," * 200_000 + "{}]")]
 
 
+def marked_again_and_again(data: dict[str, Any]) -> None:
+    task = data["cases"][0]["demonstrates"]["tasks"][0]["id"]
+    data["cases"][0]["not_relevant"] = {"tasks": [{"id": task, "motivation": "x"}] * 30}
+
+
+def long_list(folder: Path) -> list[str]:
+    text = NOLOC_ELIGIBLE.read_text(encoding="utf-8").replace('"cases": [', '"cases": [' + "0," * 400_000, 1)
+    return ["check", noloc(folder), raw(folder, "p.json", text)]
+
+
 def blank_reflections(data: dict[str, Any]) -> None:
     for case in data["cases"]:
         case["reflections"] = dict.fromkeys(case["reflections"], "\u200b")
@@ -187,7 +197,7 @@ CASES = [
         "candidate name with a newline and a fake requirement line",
         check(setter("candidate", "name", value=FAKE_LINE), "--lang", "en"),
         1,
-        "NOT ELIGIBLE Anna⏎✔ R9 all requirements — met — Registered Career Professional",
+        "NOT ELIGIBLE Anna⏎\\u2714 R9 all requirements — met — Registered Career Professional",
         stream="stdout",
     ),
     Hostile(
@@ -585,6 +595,94 @@ CASES = [
         many_cases,
         2,
         "p.json#/cases: error: a list of 1,001 items: at most 1,000 are allowed",
+    ),
+    Hostile(
+        "repeated-marks",
+        "one task marked not relevant 30 times in one case (each mark repeated in the report)",
+        check(marked_again_and_again),
+        2,
+        "is marked not relevant twice in this case",
+    ),
+    Hostile(
+        "long-case-id",
+        "a case id of 5,000 characters (repeated in every explanation of the case)",
+        check(setter("cases", 0, "id", value="c" * 5000)),
+        2,
+        "is too long: at most 100 characters are allowed here",
+    ),
+    Hostile(
+        "long-list",
+        "`cases` holding 400,000 zeros (a 781 KiB file)",
+        long_list,
+        2,
+        "p.json: error: the file holds more than 100,000 values, far more than a portfolio needs",
+    ),
+    Hostile(
+        "width-forgery",
+        "a name padded with skin-tone modifiers, which rich counts as 0 columns and terminals as 2",
+        check(setter("candidate", "name", value="Ann" + "\U0001f3fb" * 32 + "ELIGIBLE Ann"), "--lang", "en"),
+        1,
+        "NOT ELIGIBLE Ann\\U0001f3fb",
+        stream="stdout",
+    ),
+    Hostile(
+        "look-alike-tree",
+        "an evidence title padded with spaces and drawing a requirement line with look-alike characters",
+        check(setter("evidence", 0, "title", value="BSc" + " " * 60 + "⊢―― ✔ R9 — met"), "--lang", "en"),
+        1,
+        "⊢―― \\u2714 R9 — met",
+        stream="stdout",
+    ),
+    Hostile(
+        "blank-name",
+        "a candidate name of no-break spaces",
+        check(setter("candidate", "name", value="\u00a0\u3000")),
+        2,
+        "p.json#/candidate/name: error: '\u00a0\u3000' shows nothing: only spaces or invisible characters",
+    ),
+    Hostile(
+        "base-60",
+        "`min_hours: 20:00`, which YAML 1.1 reads as 1,200 in base 60",
+        lambda d: [
+            "validate",
+            framework_file(
+                d,
+                "testing:\n  experience_activities: [{id: w, label: W}]\n  requirements:\n"
+                "    - {id: B, experience: {min_hours: 20:00}}\n",
+            ),
+        ],
+        2,
+        "YAML 1.1 reads '20:00' as a number in base 60 (1200)",
+    ),
+    Hostile(
+        "loose-boolean",
+        "`advisory: 'y'` (a string, not true)",
+        lambda d: [
+            "validate",
+            framework_file(
+                d,
+                "testing:\n  portfolio_elements: [{id: cv, label: CV}]\n  requirements:\n"
+                "    - {id: P, present: cv, advisory: 'y'}\n",
+            ),
+        ],
+        1,
+        "expected true or false, found 'y'",
+    ),
+    Hostile(
+        "bidi-in-usage",
+        "an option value with a right-to-left override (a file name from a glob, say)",
+        lambda d: ["check", noloc(d), eligible(d), "--format", "x\u202eabc"],
+        2,
+        "'x\\u202eabc' is not one of 'text', 'json'",
+    ),
+    Hostile(
+        "no-columns",
+        "`COLUMNS=0`",
+        lambda d: ["check", noloc(d), eligible(d), "--lang", "en"],
+        0,
+        "ELIGIBLE Sanne de Groot",
+        stream="stdout",
+        environment=(("COLUMNS", "0"),),
     ),
     Hostile(
         "ascii-terminal",

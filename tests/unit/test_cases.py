@@ -276,3 +276,13 @@ def test_count_range_upside_down_is_refused() -> None:
     with pytest.raises(FrameworkError) as error:
         _cases_rule("{count: {min: 3, max: 2}}")
     assert [p.message for p in error.value.problems] == ["count max 2 is below min 3"]
+
+
+def test_a_message_names_twenty_cases_and_counts_the_rest() -> None:
+    """An explanation does not grow with the portfolio: 25 cases without a period, 20 named."""
+    cases = [case(f"c{i}") for i in range(25)]
+    result = evaluate(FW, portfolio(cases=cases)).find("C1.period")
+    assert result is not None
+    assert en(result.found) == "no period: " + ", ".join(f"c{i}" for i in range(20)) + " and 5 more"
+    assert nl(result.found).endswith(" en nog 5")
+    assert result.found.params["undated_more"] == 5

@@ -54,7 +54,8 @@ def counted(leaves: list[Leaf]) -> list[Status]:
 
 
 leaves_st = st.lists(st.tuples(st.sampled_from(LEAF_STATUSES), st.booleans()), min_size=1, max_size=5)
-# one_of needs an alternative that is not advisory, at_least n parts that are not (fewer can never meet it)
+# all_of and one_of need a part that is not advisory (all_of would always be met, one_of never),
+# at_least n such parts
 counted_leaves_st = leaves_st.filter(lambda leaves: not all(adv for _, adv in leaves))
 plain_leaves_st = st.lists(st.sampled_from(LEAF_STATUSES), min_size=1, max_size=5)
 
@@ -63,7 +64,7 @@ plain_leaves_st = st.lists(st.sampled_from(LEAF_STATUSES), min_size=1, max_size=
 
 
 @settings(max_examples=60, deadline=None)
-@given(leaves_st)
+@given(counted_leaves_st)
 def test_all_of_law(leaves: list[Leaf]) -> None:
     status = check("all_of", leaves).status
     statuses = counted(leaves)
@@ -324,3 +325,11 @@ def test_one_of_whose_alternatives_are_all_advisory_is_refused() -> None:
         combinator("one_of", (True, True))
     [problem] = error.value.problems
     assert problem.message == "every alternative is advisory, so none counts and the rule can never be met"
+
+
+def test_all_of_whose_parts_are_all_advisory_is_refused() -> None:
+    """No part counts, so the rule would be met whatever the portfolio holds."""
+    with pytest.raises(FrameworkError) as error:
+        combinator("all_of", (True,))
+    [problem] = error.value.problems
+    assert problem.message == "every part is advisory, so none counts and the rule is always met"

@@ -702,3 +702,47 @@ def test_pydantic_never_speaks_for_itself() -> None:
         "must not be empty",
         "expected a date (YYYY-MM-DD), found a date with a time (2030-01-01 10:00:00)",
     ]
+
+
+# --- found by a second probe -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "needle"),
+    [
+        ("fundamentals:\n  questions:\n    - {id: X1, text: ''}\n", "''"),
+        ('fundamentals:\n  questions:\n    - {id: X1, text: {en: What, nl: "\\u200b"}}\n', '"\\u200b"'),
+        ("profile:\n  attitude:\n    - {id: a1, label: Honest, question: ' '}\n", "' '"),
+    ],
+    ids=["empty", "invisible-translation", "blank-question"],
+)
+def test_a_text_that_shows_nothing_is_refused(body: str, needle: str) -> None:
+    problem = only(check(body, profile=False))
+    assert (problem.line, problem.column) == at(body, needle, profile=False)
+    assert problem.message == "this text is empty"
+
+
+@pytest.mark.parametrize("name", ["Period", "period ", "DEMONSTRATES"])
+def test_a_reserved_case_field_name_is_refused_however_it_is_written(name: str) -> None:
+    body = f"  case_fields:\n    '{name}': text\n"
+    problem = only(check(body))
+    assert problem.message.startswith(f"'{name}' is read as")
+
+
+def test_values_that_differ_only_in_the_kind_of_space_are_refused() -> None:
+    body = '  case_fields:\n    kind: {type: text, values: ["a b", "a\\u00a0b"]}\n'
+    problem = only(check(body))
+    assert problem.message == "the value 'a\u00a0b' reads the same as 'a b'"
+
+
+def test_the_eqf_level_and_a_national_level_referenced_to_it_must_agree() -> None:
+    body = "levels: {eqf: 5, national: {framework: NLQF, level: 6}}\n"
+    problem = only(check(body, profile=False))
+    assert problem.message.startswith("levels.eqf 5 and levels.national NLQF6 disagree")
+
+
+@pytest.mark.parametrize("value", ["'y'", "1", "'off'"])
+def test_a_flag_is_true_or_false_as_written(value: str) -> None:
+    body = f"  case_fields: {{tags: {{type: text, many: {value}}}}}\n"
+    problem = only(check(body))
+    assert problem.message.startswith("expected true or false")

@@ -948,3 +948,23 @@ def test_a_json_number_with_more_digits_than_a_float_holds_is_refused() -> None:
     assert json_problems('{"hours": 1199.99999999999999999}') == [
         (1, 11, "invalid JSON: '1199.99999999999999999' has more digits than a number can hold exactly")
     ]
+
+
+def test_a_json_number_too_small_to_hold_is_refused_not_read_as_zero() -> None:
+    assert json_problems('{"hours": 1e-400}')[0][2].endswith("has more digits than a number can hold exactly")
+
+
+@pytest.mark.parametrize("number", ["20:00", "1:30:00"])
+def test_a_base_60_number_is_refused(number: str) -> None:
+    problem = problem_of(f"min_hours: {number}\n")
+    assert problem.message.startswith(f"YAML 1.1 reads '{number}' as a number in base 60")
+
+
+def test_a_json_list_longer_than_the_limit_is_refused_at_its_pointer() -> None:
+    with pytest.raises(LoadError) as caught:
+        parse_json('{"cases": [' + ",".join(["{}"] * 1001) + "]}", "p.json")
+    (problem,) = caught.value.problems
+    assert (problem.pointer, problem.message) == (
+        "/cases",
+        "a list of 1,001 items: at most 1,000 are allowed",
+    )

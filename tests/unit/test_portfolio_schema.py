@@ -658,3 +658,40 @@ def test_an_enumerated_value_in_decomposed_unicode_gets_a_hint() -> None:
         fw.check_portfolio(parse_portfolio(json.dumps(portfolio(evidence=evidence)), "p.json"))
     (problem,) = caught.value.problems
     assert problem.hint is not None and "written with an accent as a character of its own" in problem.hint
+
+
+def test_case_ids_that_differ_only_in_the_kind_of_space_are_the_same_id() -> None:
+    cases = [{**VALID["cases"][0], "id": "case 1"}, {**VALID["cases"][0], "id": "case\u00a01"}]
+    (problem,) = [p for p in check(portfolio(cases=cases)) if p.pointer == "/cases/1/id"]
+    assert "reads the same as 'case 1'" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "message"),
+    [
+        (
+            {"candidate": {"name": "\u3000"}},
+            "/candidate/name",
+            "'\u3000' shows nothing: only spaces or invisible characters",
+        ),
+        ({"cases": [{**VALID["cases"][0], "id": ""}]}, "/cases/0/id", "must not be empty"),
+        (
+            {"cases": [{**VALID["cases"][0], "id": "c" * 101}]},
+            "/cases/0/id",
+            "is too long: at most 100 characters",
+        ),
+    ],
+    ids=["blank-name", "empty-id", "long-id"],
+)
+def test_names_and_ids_must_show_something_and_stay_short(
+    change: dict[str, Any], where: str, message: str
+) -> None:
+    (problem,) = check(portfolio(**change))
+    assert problem.pointer == where and message in problem.message
+
+
+def test_an_item_marked_not_relevant_twice_in_a_case_is_refused() -> None:
+    case = {**VALID["cases"][0], "not_relevant": {"tasks": [{"id": "advice", "motivation": "x"}] * 2}}
+    (problem,) = check(portfolio(cases=[case]))
+    assert problem.pointer == "/cases/0/not_relevant/tasks/1/id"
+    assert problem.message == "'advice' is marked not relevant twice in this case"

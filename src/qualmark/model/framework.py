@@ -64,7 +64,7 @@ class LevelRef(Model):
     Within its scale where the compiler knows it (EQF, NLQF, EstQF: 1–8).
     """
 
-    framework: str
+    framework: Annotated[str, Field(pattern=r"^[A-Za-z]{1,20}$")]
     level: Annotated[StrictInt, Field(ge=0, le=99)]
 
 
@@ -164,7 +164,7 @@ FieldType = Literal["text", "boolean", "number", "date", "level"]
 class FieldSpec(Model):
     type: FieldType
     values: Annotated[list[str], Field(min_length=1)] | None = None
-    many: bool = False
+    many: StrictBool = False
     label: Text | None = None
 
 
@@ -182,7 +182,7 @@ class EvidenceKind(Model):
 class ExperienceActivity(Model):
     id: Slug
     label: Text
-    counts: bool = True
+    counts: StrictBool = True
     source: str | None = None
 
 
@@ -190,7 +190,7 @@ class PortfolioElement(Model):
     id: Slug
     label: Text
     description: Text | None = None
-    assessed: bool = True
+    assessed: StrictBool = True
     source: str | None = None
 
 
@@ -216,7 +216,7 @@ class ConditionSpec(Model):
     min: Scalar | None = None
     max: Scalar | None = None
     in_: list[Scalar] | None = Field(default=None, alias="in")
-    present: bool | None = None
+    present: StrictBool | None = None
 
 
 Condition = Annotated[ConditionSpec | Scalar, Field(union_mode="left_to_right")]
@@ -242,7 +242,7 @@ class TotalSpec(Model):
 class ExperienceSpec(Model):
     min_hours: Annotated[StrictFloat, Field(ge=0, le=MAX_AMOUNT)] | None = None
     min_years_active: Annotated[StrictFloat, Field(ge=0, le=MAX_YEARS)] | None = None
-    currently_practising: bool | None = None
+    currently_practising: StrictBool | None = None
 
 
 class DiversitySpec(Model):
@@ -266,7 +266,7 @@ class ElectivesSpec(Model):
 
 class NotRelevantSpec(Model):
     motivation: Literal["required", "optional"] = "required"
-    shown_in_other_case: bool = True
+    shown_in_other_case: StrictBool = True
 
 
 class RequirementNode(Model):
@@ -276,7 +276,7 @@ class RequirementNode(Model):
     title: Text | None = None
     source: str | None = None
     description: Text | None = None
-    advisory: bool = False
+    advisory: StrictBool = False
 
     # combinators
     all_of: Annotated[list[RequirementNode], Field(min_length=1)] | None = None
@@ -297,7 +297,7 @@ class RequirementNode(Model):
     # demonstration of a vocabulary
     demonstrate: str | None = None
     across: Literal["cases", "each_case"] | None = None
-    all_: bool | Literal["mandatory"] | None = Field(default=None, alias="all")
+    all_: StrictBool | Literal["mandatory"] | None = Field(default=None, alias="all")
     including: list[str] | None = None
     electives: ElectivesSpec | None = None
     not_relevant: NotRelevantSpec | None = None

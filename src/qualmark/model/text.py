@@ -60,13 +60,16 @@ def _inner(annotation: Any, container: type) -> Any:
 
 def texts_in(
     value: Any, annotation: Any = None, path: tuple[str | int, ...] = ()
-) -> Iterator[tuple[tuple[str | int, ...], dict[str, str]]]:
-    """Every multilingual text (``{nl: …, en: …}``) of a validated document, with its path.
+) -> Iterator[tuple[tuple[str | int, ...], Text]]:
+    """Every text (a string, or ``{nl: …, en: …}``) of a validated document, with its path.
 
     Found by the models' types, not by the look of a mapping, so a mapping of
-    fields (``{age: text}``) is never taken for a text.
+    fields (``{age: text}``) is never taken for a text, nor an id for one.
     """
-    if isinstance(value, BaseModel):
+    if isinstance(value, str):
+        if _holds_text(annotation):
+            yield path, value
+    elif isinstance(value, BaseModel):
         for name, info in type(value).model_fields.items():
             yield from texts_in(getattr(value, name), info.annotation, (*path, info.alias or name))
     elif isinstance(value, dict):

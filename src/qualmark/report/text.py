@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from typing import Any, TextIO
 
 from rich.console import Console
@@ -38,8 +39,13 @@ _VERDICT = {
 }
 
 
-# The lines of the report's tree: input text may not draw them, or a wrapped line could pass for one.
-_BOX_DRAWING = re.compile("[\u2500-\u257f]")
+# What input text may not show as it is, beyond what inert() escapes:
+# - the tree's lines and the report's status marks, or a wrapped line could pass for a requirement;
+# - characters whose width terminals and rich count differently (regional indicators, skin-tone
+#   modifiers, spacing marks such as Devanagari vowel signs): rich would lay out a line that the
+#   terminal then wraps where rich does not know, at the left edge.
+_NOT_SHOWN = re.compile("[\u2500-\u257f✔✘ℹ○→\U0001f1e6-\U0001f1ff\U0001f3fb-\U0001f3ff]")
+_MIN_WIDTH = 60  # narrower, and a deep tree has no room left for its lines
 
 # Lines that start at the left edge (the verdict, the gap list) are never wrapped: a continuation
 # there could pass for a report line of its own. Wider than the terminal, they are cut with '…'.
@@ -52,13 +58,28 @@ def console_for(stream: TextIO) -> Console:
     Piped output is not wrapped at 80 columns, so paths and sentences stay whole for CI logs and grep.
     """
     width = None if stream.isatty() or "COLUMNS" in os.environ else 1_000_000
-    return Console(file=stream, width=width, highlight=False, markup=False, emoji=False)
+    console = Console(file=stream, width=width, highlight=False, markup=False, emoji=False)
+    console.width = max(console.width, _MIN_WIDTH)  # COLUMNS=0 would print nothing at all
+    return console
+
+
+def _escape(char: str) -> str:
+    return f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"
 
 
 def shown(text: str) -> str:
-    """Text from an input as the report shows it: inert, and drawing none of the tree's lines."""
+    """Text from an input as the report shows it: inert, drawing none of the report's own lines and marks.
+
+    >>> shown("BSc ├── ✔ R9 — met")
+    'BSc \\\\u251c\\\\u2500\\\\u2500 \\\\u2714 R9 — met'
+    """
     text = inert(text)
-    return _BOX_DRAWING.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _BOX_DRAWING.search(text) else text
+    if text.isascii():
+        return text
+    return "".join(
+        _escape(char) if _NOT_SHOWN.match(char) or unicodedata.category(char) == "Mc" else char
+        for char in text
+    )
 
 
 def _say(message: Message, L: Lang) -> str:

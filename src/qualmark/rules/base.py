@@ -7,7 +7,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from qualmark import explain
 from qualmark.explain import Message, Outcome, SourceRef, Status
@@ -144,6 +144,29 @@ def decimal_sum(values: Iterable[float]) -> float:
     minimum of 98; each float's shortest decimal form is what the user wrote.
     """
     return float(sum((Decimal(repr(float(v))) for v in values), Decimal(0)))
+
+
+def shortfall(minimum: float, reached: float) -> float:
+    """How much ``reached`` falls short of ``minimum`` (0 when it does not), as a person subtracts.
+
+    >>> shortfall(100, 99.96), shortfall(1200, 1250)
+    (0.04, 0)
+    """
+    return max(float(Decimal(repr(float(minimum))) - Decimal(repr(float(reached)))), 0)
+
+
+MAX_LISTED = 20
+"""How many entries of a list that grows with the portfolio (marks, cases, items) a message names;
+it counts the rest (``name_more``), so that no explanation grows with the portfolio."""
+
+
+def listed(name: str, entries: list[Any]) -> dict[str, Any]:
+    """Message parameters for a list of the portfolio's: its first MAX_LISTED entries and how many more.
+
+    >>> listed("cases", list(range(25)))["cases_more"]
+    5
+    """
+    return {name: entries[:MAX_LISTED], f"{name}_more": max(len(entries) - MAX_LISTED, 0)}
 
 
 def msg(key: str, **params: object) -> Message:

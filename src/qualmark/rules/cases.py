@@ -12,7 +12,7 @@ from qualmark.explain import Outcome, Status
 from qualmark.inert import comparable
 from qualmark.model.framework import CountRange
 from qualmark.model.text import Text
-from qualmark.rules.base import Context, Rule, RuleHeader, msg
+from qualmark.rules.base import Context, Rule, RuleHeader, listed, msg
 
 if TYPE_CHECKING:
     from qualmark.compiler import CompileContext
@@ -120,7 +120,11 @@ class CasesRule(Rule):
             status,
             msg("cases.period.required", years=years, oldest=oldest.isoformat(), as_of=ctx.as_of.isoformat()),
             msg(
-                "cases.period.found", too_old=too_old, late=late, undated=undated, n=len(ctx.portfolio.cases)
+                "cases.period.found",
+                **listed("too_old", too_old),
+                **listed("late", late),
+                **listed("undated", undated),
+                n=len(ctx.portfolio.cases),
             ),
             msg("cases.period.fix", oldest=oldest.isoformat()),
             pointers,

@@ -37,7 +37,14 @@ class AllOfRule(Rule):
 
     @classmethod
     def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self:
-        return cls(header, cc.compile_children(node.all_of or [], (*path, "all_of")))
+        parts = node.all_of or []
+        if parts and all(part.advisory for part in parts):
+            cc.error(
+                (*path, "all_of"),
+                "every part is advisory, so none counts and the rule is always met",
+                "let at least one part count (remove its advisory)",
+            )
+        return cls(header, cc.compile_children(parts, (*path, "all_of")))
 
     def check(self, ctx: Context) -> Outcome:
         children = tuple(part.evaluate(ctx) for part in self.parts)
@@ -73,7 +80,7 @@ class OneOfRule(Rule):
             cc.error(
                 (*path, "one_of"),
                 "every alternative is advisory, so none counts and the rule can never be met",
-                "let at least one alternative count (remove its advisory), or make the rule itself advisory",
+                "let at least one alternative count (remove its advisory)",
             )
         return cls(header, cc.compile_children(alternatives, (*path, "one_of")))
 

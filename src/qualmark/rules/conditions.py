@@ -22,7 +22,7 @@ from qualmark.model.framework import MAX_AMOUNT, Condition, ConditionSpec
 Tri = bool | None
 
 _LEVEL = re.compile(
-    r"[ \t]*([A-Za-z]+)[ \t]*-?[ \t]*([0-9]{1,2})[ \t]*"
+    r"[ \t]*([A-Za-z]{1,20})[ \t]*-?[ \t]*([0-9]{1,2})[ \t]*"
 )  # two digits at most: no scale has more
 # National frameworks referenced one-to-one to the EQF at levels 1–8, so that
 # "NLQF6" satisfies "at least EQF6" and the other way round.
@@ -45,7 +45,7 @@ _KNOWN = "|".join(_either_case(name) for name in SCALES)
 _GAP = "[ \t]*-?[ \t]*"
 LEVEL_PATTERN = (
     rf"^[ \t]*(?:(?:{_KNOWN}){_GAP}0?[1-8]"  # a known framework, within its scale
-    rf"|(?!(?:{_KNOWN}){_GAP}[0-9])[A-Za-z]+{_GAP}[0-9]{{1,2}})[ \t]*{END}"  # any other, up to two digits
+    rf"|(?!(?:{_KNOWN}){_GAP}[0-9])[A-Za-z]{{1,20}}{_GAP}[0-9]{{1,2}})[ \t]*{END}"  # any other, up to two digits
 )
 """What a level in a portfolio looks like: :meth:`Level.parse` plus the scales, as a JSON Schema pattern."""
 LEVEL_SHAPE = "a framework name and a number, like NLQF6 or EQF7 (EQF, NLQF and EstQF have levels 1 to 8)"

@@ -11,7 +11,7 @@ from qualmark.explain import Outcome, Status
 from qualmark.inert import quote, written
 from qualmark.model.framework import NotRelevantSpec
 from qualmark.model.portfolio import Case
-from qualmark.rules.base import Context, Rule, RuleHeader, msg
+from qualmark.rules.base import Context, Rule, RuleHeader, listed, msg
 
 if TYPE_CHECKING:
     from qualmark.compiler import CompileContext
@@ -238,10 +238,15 @@ class DemonstrateRule(Rule):
                 motivation=spec.motivation == "required",
                 other=spec.shown_in_other_case,
             ),
-            found=msg("not_relevant.found", marked=marked, unmotivated=unmotivated, unshown=unshown),
+            found=msg(
+                "not_relevant.found",
+                **listed("marked", marked),
+                **listed("unmotivated", unmotivated),
+                **listed("unshown", unshown),
+            ),
             fix=None
             if status is Status.MET
-            else msg("not_relevant.fix", unmotivated=unmotivated, unshown=unshown),
+            else msg("not_relevant.fix", **listed("unmotivated", unmotivated), **listed("unshown", unshown)),
             evidence=tuple(pointers),
             source=self.header.source,
         )

@@ -15,7 +15,7 @@ from qualmark.inert import quote
 from qualmark.model.framework import Duration
 from qualmark.model.portfolio import EvidenceItem
 from qualmark.model.text import Text
-from qualmark.rules.base import Context, Rule, RuleHeader, decimal_sum, msg
+from qualmark.rules.base import Context, Rule, RuleHeader, decimal_sum, listed, msg, shortfall
 from qualmark.rules.conditions import Check, FieldCondition, compile_condition
 
 if TYPE_CHECKING:
@@ -224,7 +224,7 @@ class EvidenceRule(_EvidenceBase):
             return self.outcome(
                 Status.MET,
                 required,
-                msg("evidence.found", kind=label, items=[i.name() for i in met]),
+                msg("evidence.found", kind=label, **listed("items", [i.name() for i in met])),
                 evidence=tuple(i.pointer for i in met),
             )
         if not items:
@@ -238,7 +238,7 @@ class EvidenceRule(_EvidenceBase):
             return self.outcome(
                 Status.INCOMPLETE,
                 required,
-                msg("evidence.found", kind=label, items=[i.name() for i in met]),
+                msg("evidence.found", kind=label, **listed("items", [i.name() for i in met])),
                 fix=msg("evidence.fix_add", kind=label, count=self.count - len(met)),
                 evidence=tuple(i.pointer for i in met),
             )
@@ -324,7 +324,7 @@ class TotalRule(_EvidenceBase):
             if i.status is not Status.MET
         ]
         label = self.kind_label(ctx)
-        short = max(self.minimum - total, 0)
+        short = shortfall(self.minimum, total)
         required = msg(
             "total.required",
             field=self.field,
@@ -341,7 +341,7 @@ class TotalRule(_EvidenceBase):
             min=self.minimum,
             short=short,
             counted=len(counted),
-            not_counted=not_counted,
+            **listed("not_counted", not_counted),
         )
         if total >= self.minimum:
             status = Status.MET

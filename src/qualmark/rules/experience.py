@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Self
 from dateutil.relativedelta import relativedelta
 
 from qualmark.explain import Outcome, Status
-from qualmark.rules.base import Context, Rule, RuleHeader, decimal_sum, msg
+from qualmark.rules.base import Context, Rule, RuleHeader, decimal_sum, msg, shortfall
 
 if TYPE_CHECKING:
     from qualmark.compiler import CompileContext
@@ -90,7 +90,7 @@ class ExperienceRule(Rule):
         excluded = {
             a: decimal_sum(hs) for a, hs in by_activity.items() if not ctx.catalogues.activities[a].counts
         }
-        short = max(minimum - counted, 0)
+        short = shortfall(minimum, counted)
         if counted >= minimum:
             status = Status.MET
         else:
