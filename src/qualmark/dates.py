@@ -38,8 +38,3 @@ def why_not_a_date(text: str) -> str | None:
     if not 1 <= day <= days:
         return f"not a date: {calendar.month_name[month]} {year} has {days} days"
     return None
-
-
-def parse_date(text: str) -> dt.date | None:
-    """The date ``text`` names, or ``None`` unless :func:`why_not_a_date` accepts it."""
-    return None if why_not_a_date(text) else dt.date.fromisoformat(text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
@@ -29,11 +29,6 @@ def text_in(text: Text | None, lang: str | None, fallback: str | None = None) ->
         if choice and choice in text:
             return text[choice]
     return next(iter(text.values()), "")
-
-
-def languages_of(text: Text | None) -> tuple[str, ...]:
-    """The language codes a text is given in (none for a plain string)."""
-    return tuple(text) if isinstance(text, Mapping) else ()
 
 
 def _holds_text(annotation: Any) -> bool:
