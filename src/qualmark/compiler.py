@@ -139,7 +139,7 @@ class CompileContext:
                 what = reserved[same] if same == name else f"read as {quote(same)}, {reserved[same]}"
                 self.error((*path, name), f"{quote(name)} is {what}; do not declare it", key=True)
                 continue
-            first = first_of.setdefault(comparable(name), name)
+            first = first_of.setdefault(same, name)
             if not self.check_name((*path, name), "field name", name) and first != name:
                 self.error(
                     (*path, name),

@@ -26,7 +26,8 @@ candidate's personal data; an error message names its place instead).
 evaluator: names that differ only by invisible characters are refused, and
 values are compared as a reader sees them (one Unicode form, NFC).
 
-JSON output is not made inert: it carries the input's strings exactly.
+JSON output keeps the input's strings exactly: :func:`inert_json` writes
+the same characters as JSON escapes, which read back as themselves.
 Markup (rich's ``[bold]``, ``:emoji:`` codes) is a matter for the
 renderers: they never interpret input as markup.
 """
@@ -156,7 +157,11 @@ def written(text: str | None) -> bool:
     """
     if text is None:
         return False
-    return any(not unicodedata.category(char).startswith("M") for char in comparable(text, fold_case=False))
+    # the first visible character decides, usually the first of the text (this runs on every demonstration)
+    return any(
+        not char.isspace() and _shown_as_is(char) and not unicodedata.category(char).startswith("M")
+        for char in text
+    )
 
 
 def shorten(text: str, limit: int = SHOWN_LENGTH) -> str:

@@ -8,7 +8,6 @@ evidence field — are resolved by :mod:`qualmark.compiler`.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
@@ -388,22 +387,3 @@ def keys_at(path: tuple[str | int, ...]) -> frozenset[str]:
         ]
         models = following or models
     return frozenset(info.alias or name for model in models for name, info in model.model_fields.items())
-
-
-@cache
-def all_keys() -> frozenset[str]:
-    """Every key the framework file knows anywhere (for 'did you mean' on unknown keys)."""
-    keys: set[str] = set()
-    pending: list[type[BaseModel]] = [FrameworkDocument]
-    seen: set[type[BaseModel]] = set()
-    while pending:
-        model = pending.pop()
-        if model in seen:
-            continue
-        seen.add(model)
-        for name, info in model.model_fields.items():
-            keys.add(info.alias or name)
-        for sub in Model.__subclasses__():
-            pending.append(sub)
-            pending.extend(sub.__subclasses__())
-    return frozenset(keys)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
@@ -31,26 +32,27 @@ def text_in(text: Text | None, lang: str | None, fallback: str | None = None) ->
     return next(iter(text.values()), "")
 
 
+def _forms(annotation: Any) -> tuple[Any, ...]:
+    """The types a union (or an ``Annotated``) stands for; none for any other type."""
+    if get_origin(annotation) in (Union, Annotated) or isinstance(annotation, UnionType):
+        return get_args(annotation)
+    return ()
+
+
 def _holds_text(annotation: Any) -> bool:
-    """Whether a field of this type may hold a multilingual text (``dict[str, str]`` among its forms)."""
+    """Whether a field of this type may hold a text (``dict[str, str]`` among its forms)."""
     if get_origin(annotation) is dict:
         return get_args(annotation) == (str, str)
-    if get_origin(annotation) in (Union, Annotated) or type(annotation).__name__ == "UnionType":
-        return any(_holds_text(arg) for arg in get_args(annotation))
-    return False
+    return any(_holds_text(form) for form in _forms(annotation))
 
 
 def _inner(annotation: Any, container: type) -> Any:
-    """The type of the values of a ``list`` or ``dict`` among the forms of ``annotation``."""
+    """The type of the values of a ``list`` or ``dict`` (not a text) among the forms of ``annotation``."""
     if get_origin(annotation) is container and get_args(annotation) != (str, str):
         return get_args(annotation)[-1]
-    for arg in get_args(annotation) if get_origin(annotation) in (Union, Annotated) else ():
-        found = _inner(arg, container)
-        if found is not None:
-            return found
-    if type(annotation).__name__ == "UnionType":
-        return next((f for arg in get_args(annotation) if (f := _inner(arg, container)) is not None), None)
-    return None
+    return next(
+        (found for form in _forms(annotation) if (found := _inner(form, container)) is not None), None
+    )
 
 
 def texts_in(

@@ -22,6 +22,18 @@ def _gap(outcome: Outcome) -> tuple[int, int]:
     return len(explain.failing_leaves([outcome])), -met
 
 
+def _refuse_if_all_advisory(
+    cc: CompileContext, parts: list[RequirementNode], path: Path, what: str, so: str
+) -> None:
+    """Advisory parts never count: a combinator of nothing else decides nothing."""
+    if parts and all(part.advisory for part in parts):
+        cc.error(
+            path,
+            f"every {what} is advisory, so none counts and {so}",
+            f"let at least one {what} count (remove its advisory)",
+        )
+
+
 @dataclass(frozen=True)
 class AllOfRule(Rule):
     """Every part must be met.
@@ -38,12 +50,7 @@ class AllOfRule(Rule):
     @classmethod
     def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self:
         parts = node.all_of or []
-        if parts and all(part.advisory for part in parts):
-            cc.error(
-                (*path, "all_of"),
-                "every part is advisory, so none counts and the rule is always met",
-                "let at least one part count (remove its advisory)",
-            )
+        _refuse_if_all_advisory(cc, parts, (*path, "all_of"), "part", "the rule is always met")
         return cls(header, cc.compile_children(parts, (*path, "all_of")))
 
     def check(self, ctx: Context) -> Outcome:
@@ -76,12 +83,9 @@ class OneOfRule(Rule):
     @classmethod
     def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self:
         alternatives = node.one_of or []
-        if alternatives and all(alternative.advisory for alternative in alternatives):
-            cc.error(
-                (*path, "one_of"),
-                "every alternative is advisory, so none counts and the rule can never be met",
-                "let at least one alternative count (remove its advisory)",
-            )
+        _refuse_if_all_advisory(
+            cc, alternatives, (*path, "one_of"), "alternative", "the rule can never be met"
+        )
         return cls(header, cc.compile_children(alternatives, (*path, "one_of")))
 
     def check(self, ctx: Context) -> Outcome:

@@ -176,7 +176,7 @@ def _kind_of(value: Any) -> str:
     return "text"
 
 
-_EXPONENT = re.compile(r"([-+]?\d+)(?:\.(\d*))?[eE]([-+]?)(\d{1,4})")
+_EXPONENT = re.compile(r"([-+]?[0-9]+)(?:\.([0-9]*))?[eE]([-+]?)([0-9]{1,4})")
 
 
 def _yaml_number(value: object) -> str | None:
