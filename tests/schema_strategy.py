@@ -24,7 +24,7 @@ from qualmark.schema import DATE, LANGUAGE, LEVEL
 _HANDLED = {
     "type", "properties", "required", "additionalProperties", "propertyNames", "items", "enum", "const",
     "minLength", "minimum", "maximum", "pattern", "format", "description", "title", "allOf", "not", "maxItems", "maxLength",
-    "$schema",
+    "$schema", "examples",
 }  # fmt: skip
 
 TEXT = st.text(max_size=12) | st.sampled_from(["", " ", "Anna", "casus-1", "Zoë", "\u200b", "é", "e\u0301"])
@@ -38,7 +38,23 @@ LEVELS = (
         "{}{}{}".format, st.sampled_from(["EQF", "NLQF", "EstQF", "eqf"]), _SEPARATORS, st.integers(1, 8)
     )
     | st.builds("{}{}{}".format, st.sampled_from(["BOC", "X", "Eq"]), _SEPARATORS, st.integers(0, 99))
+    | st.builds(
+        "{}{}{}".format,
+        st.sampled_from(["CEFR", "cefr", "DigComp"]),
+        _SEPARATORS,
+        st.sampled_from(["A1", "b2", "C2", "C7", "basic", "Independent", "expert"]),
+    )
 ).filter(lambda text: re.search(str(LEVEL["pattern"]), text) is not None)
+
+
+def _written_freely(examples: list[str]) -> st.SearchStrategy[str]:
+    """The examples as a person may type them: in any case, with spaces around or a hyphen after the name."""
+    return st.builds(
+        lambda text, case, pad: pad + case(text.replace(" ", pad or "-")) + pad,
+        st.sampled_from(examples),
+        st.sampled_from([str, str.lower, str.upper]),
+        st.sampled_from(["", " "]),
+    )
 
 
 def _check(schema: dict[str, Any]) -> None:
@@ -51,7 +67,11 @@ def _string(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
     if schema.get("description") == DATE["description"]:
         return DATES.map(dt.date.isoformat)
     if schema.get("description") == LEVEL["description"]:
-        return LEVELS
+        return LEVELS.filter(lambda text: re.search(str(schema["pattern"]), text) is not None)
+    if "examples" in schema:  # a level of one scale: its levels, as the schema lists them, in any case
+        return _written_freely(schema["examples"]).filter(
+            lambda text: re.search(str(schema["pattern"]), text) is not None
+        )
     if schema.get("description") == LANGUAGE["description"]:
         return st.from_regex(r"\A[a-z]{2,3}\Z")
     if "format" in schema:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -26,13 +27,14 @@ from qualmark.model.framework import (
     FieldDef,
     FrameworkDocument,
     LevelRef,
+    Levels,
     RequirementNode,
     keys_at,
 )
 from qualmark.model.text import texts_in
 from qualmark.rules import RULE_KINDS
 from qualmark.rules.base import Rule, RuleHeader
-from qualmark.rules.conditions import Level
+from qualmark.scales import build_scales, shipped_scales
 from qualmark.shape import problems_from_validation
 from qualmark.source import Path, SourceMap
 from qualmark.suggest import choices_hint, did_you_mean
@@ -70,6 +72,7 @@ class CompileContext:
         self.document = document
         self.smap = smap
         self.problems: list[Problem] = []
+        self.scales = build_scales(document.scales, shipped_scales(), self.error)
         self.catalogues = self._build_catalogues()
         self._rule_ids: dict[str, Path] = {}
 
@@ -125,6 +128,7 @@ class CompileContext:
                 testing.portfolio_elements, ("testing", "portfolio_elements"), "portfolio element"
             ),
             declarations=self._unique(testing.declarations, ("testing", "declarations"), "declaration"),
+            scales=self.scales,
         )
 
     def _fields(
@@ -150,7 +154,19 @@ class CompileContext:
             if info.values is not None and info.type != "text":
                 self.error((*path, name), "'values' only applies to text fields")
             self._values(info.values or (), (*path, name, "values"))
+            if info.scale is not None and not self._scale_applies(info, (*path, name, "scale")):
+                fields[name] = replace(info, scale=None)
         return fields
+
+    def _scale_applies(self, info: FieldInfo, path: Path) -> bool:
+        """`scale:` binds a level field to a scale the framework knows (shipped or its own)."""
+        if info.type != "level":
+            self.error(path, "'scale' only applies to level fields", key=True)
+            return False
+        if info.scale not in self.scales.scales:
+            self.unknown(path, "scale", str(info.scale), self.scales.scales)
+            return False
+        return True
 
     def _values(self, values: Iterable[str], path: Path) -> None:
         """The values a text field allows: each one a reader can tell from the others."""
@@ -353,26 +369,40 @@ class CompileContext:
         """Level references (``{framework: EstQF, level: 7}``) exist on their scale."""
         document = self.document
         refs: list[tuple[Path, LevelRef]] = []
-        if document.levels is not None and document.levels.national is not None:
-            refs.append((("levels", "national", "level"), document.levels.national))
+        for key in ("levels", "entry_level"):
+            levels = getattr(document, key)
+            if levels is not None and levels.national is not None:
+                refs.append(((key, "national", "level"), levels.national))
         for name in VOCABULARIES:
             for i, item in enumerate(getattr(document.profile, name)):
                 if item.level is not None:
                     refs.append((("profile", name, i, "level", "level"), item.level))
         for path, ref in refs:
-            off_scale = Level(ref.framework, ref.level).off_scale()
-            if off_scale:
-                self.error(path, off_scale)
-        levels = document.levels
-        if levels is not None and levels.eqf is not None and levels.national is not None:
-            national = Level(levels.national.framework, levels.national.level)
-            if national.comparable(Level("EQF", levels.eqf)) and national.number != levels.eqf:
-                self.error(
-                    ("levels", "eqf"),
-                    f"levels.eqf {levels.eqf} and levels.national {national} disagree: "
-                    f"{national.framework} is referenced one-to-one to the EQF",
-                    f"write eqf: {national.number}, or correct the national level",
-                )
+            found = self.scales.named(ref.framework, str(ref.level))
+            if isinstance(found, str):  # why there is no such level
+                self.error(path, found)
+        for key in ("levels", "entry_level"):
+            self._check_eqf_agrees(key, getattr(document, key))
+
+    def _check_eqf_agrees(self, key: str, levels: Levels | None) -> None:
+        """The EQF level and a national level name levels on a par, where referencings relate them."""
+        if levels is None or levels.eqf is None or levels.national is None:
+            return
+        national = self.scales.named(levels.national.framework, str(levels.national.level))
+        eqf = self.scales.named("EQF", str(levels.eqf))
+        if isinstance(national, str) or isinstance(eqf, str):
+            return  # reported by check_levels
+        if self.scales.compare(national, eqf) in (0, None):
+            return  # on a par, or no referencing relates them
+        equivalent = self.scales.equivalent(national, "eqf")
+        self.error(
+            (key, "eqf"),
+            f"{key}.eqf {levels.eqf} and {key}.national {national} disagree: "
+            + (f"{national} corresponds to {equivalent}" if equivalent else f"{national} is not at {eqf}"),
+            f"write eqf: {equivalent.id}, or correct the national level"
+            if equivalent
+            else "correct one of them",
+        )
 
     def check_numbers_read_as_text(self) -> None:
         """An unquoted number that became text must read as written: `version: 1.10` is not "1.1"."""

@@ -65,9 +65,25 @@ def at_least(n: int, statuses: Iterable[Status]) -> Status:
     return Status.NOT_MET
 
 
-def any_of(statuses: Iterable[Status]) -> Status:
-    """One alternative met suffices (``one_of``)."""
-    return at_least(1, statuses)
+def one_of(statuses: Iterable[Status]) -> Status:
+    """One alternative met suffices; an attempted alternative that fails decides the rest.
+
+    An alternative is *not met* only on what the candidate submitted (a
+    missing item leaves it incomplete), so when none is met and one is not
+    met, the candidate attempted that route and it fails: not met. Only when
+    nothing was submitted for any alternative is the rule incomplete.
+
+    >>> one_of([Status.NOT_MET, Status.INCOMPLETE])
+    <Status.NOT_MET: 'not_met'>
+    >>> one_of([Status.INCOMPLETE, Status.INCOMPLETE, Status.MET])
+    <Status.MET: 'met'>
+    """
+    counted = [s for s in statuses if s is not Status.ADVISORY]
+    if Status.MET in counted:
+        return Status.MET
+    if Status.NOT_MET in counted or not counted:
+        return Status.NOT_MET
+    return Status.INCOMPLETE
 
 
 def verdict_of(statuses: Iterable[Status]) -> Verdict:

@@ -75,7 +75,7 @@ class Framework:
                     )
                 ]
             )
-        problems = schema_problems(self._validator, data, file)
+        problems = schema_problems(self._validator, data, file, self.catalogues.scales)
         if not problems:
             problems = consistency_problems(data, file)
         if problems:

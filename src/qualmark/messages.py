@@ -56,8 +56,8 @@ class Lang:
             return self.pick("yes", "ja")
         if value is False:
             return self.pick("no", "nee")
-        if isinstance(value, list):
-            return ", ".join(self.text(v) for v in value)
+        if isinstance(value, list):  # an empty list states *none*
+            return ", ".join(self.text(v) for v in value) or self.pick("none", "geen")
         if isinstance(value, Mapping):
             return self.duration(value)
         return self.num(value)
@@ -85,9 +85,16 @@ class Lang:
 
     def condition(self, c: Mapping[str, Any]) -> str:
         field, op, value = self.text(c.get("label") or c["field"]), c["op"], c.get("value")
+        if op == "recency":
+            return self.text(c.get("label") or c["field"]) + " " + _recency(c, self)
         if op == "max_age":
             age = self.duration(value or {})
             text = self.pick(f"at most {age} old", f"maximaal {age} oud")
+            if "actual" in c and "oldest" in c:  # the decisive dates
+                return text + self.pick(
+                    f" (issued {c['actual']}: issued on or after {c['oldest']} needed)",
+                    f" (uitgegeven {c['actual']}: uitgegeven op of na {c['oldest']} nodig)",
+                )
         elif op == "in":
             text = f"{field} ∈ {{{self.value(value)}}}"
         elif op == "present":
@@ -95,8 +102,28 @@ class Lang:
         else:
             text = f"{field} {_OPS[op]} {self.value(value)}"
         if "actual" in c:
-            text += self.pick(" (found: ", " (gevonden: ") + self.value(c["actual"]) + ")"
+            why = f"; {self.undecided(c['why'])}" if c.get("why") else ""
+            text += self.pick(" (found: ", " (gevonden: ") + self.value(c["actual"]) + why + ")"
         return text
+
+    def undecided(self, why: Mapping[str, Any]) -> str:
+        """Why a level could not be compared (qualmark.scales.Scales.undecided), naming the comparable scales."""
+        scale, others = why["scale"], ", ".join(why["comparable"])
+        if why["linked"]:
+            head = self.pick(
+                f"no declared equivalence decides how {why['found']} compares with {why['wanted']}",
+                f"geen vastgelegde gelijkwaardigheid bepaalt hoe {why['found']} zich verhoudt tot {why['wanted']}",
+            )
+        else:
+            head = self.pick(
+                f"{why['found_scale']} cannot be compared with {scale}",
+                f"{why['found_scale']} is niet te vergelijken met {scale}",
+            )
+        tail = self.pick(
+            f"{scale} compares with {others or 'no other scale'}",
+            f"{scale} is te vergelijken met {others or 'geen andere schaal'}",
+        )
+        return f"{head}; {tail}"
 
     def conditions(self, items: list[Mapping[str, Any]]) -> str:
         return "; ".join(self.condition(c) for c in items)
@@ -110,11 +137,18 @@ ITEMS = {"en": ("item", "items"), "nl": ("stuk", "stukken")}
 CASES = {"en": ("case", "cases"), "nl": ("casus", "casussen")}
 ELECTIVES = {"en": ("elective", "electives"), "nl": ("keuze-onderdeel", "keuze-onderdelen")}
 DECLARATIONS = {"en": ("declaration", "declarations"), "nl": ("verklaring", "verklaringen")}
+YEARS = {"en": ("year", "years"), "nl": ("jaar", "jaar")}
 
 
 def _evidence_required(p: Mapping[str, Any], L: Lang) -> str:
-    count = p["count"]
-    head = L.pick(f"{count} × {L.text(p['kind'])}", f"{count} × {L.text(p['kind'])}")
+    low, high = p["min"], p["max"]
+    if high is None:
+        count = L.num(low)
+    elif high == low:
+        count = L.pick("exactly ", "precies ") + L.num(low)
+    else:
+        count = f"{L.num(low)}–{L.num(high)}"
+    head = f"{count} × {L.text(p['kind'])}"
     return head + (f" ({L.conditions(p['conditions'])})" if p["conditions"] else "")
 
 
@@ -127,12 +161,13 @@ def _evidence_closest(p: Mapping[str, Any], L: Lang) -> str:
     return L.pick(f"closest: '{p['item']}', which ", f"dichtstbij: '{p['item']}', dat ") + "; ".join(parts)
 
 
-def _evidence_fix_mend(p: Mapping[str, Any], L: Lang) -> str:
+def _evidence_fix_mend(p: Mapping[str, Any], L: Lang, what: str | None = None) -> str:
     parts = []
     if p["failed"]:
+        what = what or L.pick("document", "document")
         parts.append(
-            L.pick("provide a document that meets ", "lever een document dat voldoet aan ")
-            + L.conditions([{k: v for k, v in c.items() if k != "actual"} for c in p["failed"]])
+            L.pick(f"provide a {what} that meets ", f"lever een {what} dat voldoet aan ")
+            + L.conditions([{k: v for k, v in c.items() if k not in ("actual", "why")} for c in p["failed"]])
         )
     if p["unstated"]:
         parts.append(
@@ -241,19 +276,91 @@ def _cases_found(p: Mapping[str, Any], name: str, key: str, L: Lang) -> str:
 def _period_found(p: Mapping[str, Any], L: Lang) -> str:
     parts = []
     if p["too_old"]:
-        parts.append(
-            L.pick("started too early: ", "te vroeg begonnen: ") + _cases_found(p, "too_old", "start", L)
+        early = (
+            L.pick("completed too early: ", "te vroeg afgerond: ")
+            if p["of"] == "end"
+            else L.pick("started too early: ", "te vroeg begonnen: ")
         )
+        parts.append(early + _cases_found(p, "too_old", "date", L))
     if p["late"]:
+        late = (
+            L.pick("starts after the evaluation date: ", "begint na de beoordelingsdatum: ")
+            if p["of"] == "start"
+            else L.pick("ends after the evaluation date: ", "eindigt na de beoordelingsdatum: ")
+        )
+        parts.append(late + _cases_found(p, "late", "date", L))
+    if p["open"]:
         parts.append(
-            L.pick("ends after the evaluation date: ", "eindigt na de beoordelingsdatum: ")
-            + _cases_found(p, "late", "end", L)
+            L.pick("not completed (no end date): ", "niet afgerond (geen einddatum): ")
+            + L.join(p["open"])
+            + L.more(p, "open")
         )
     if p["undated"]:
         parts.append(L.pick("no period: ", "geen periode: ") + L.join(p["undated"]) + L.more(p, "undated"))
     return "; ".join(parts) or L.pick(
         f"{L.count(p['n'], CASES)} within the period", f"{L.count(p['n'], CASES)} binnen de periode"
     )
+
+
+def _recency(c: Mapping[str, Any], L: Lang) -> str:
+    """How recent a case must be: ``{years, of, oldest, as_of}`` in ``c["value"]``, with what was found."""
+    w = c["value"]
+    years = L.count(w["years"], YEARS)
+    window = f"({w['oldest']} – {w['as_of']})"
+    text = {
+        "end": L.pick(
+            f"completed within the last {years} {window}", f"afgerond in de afgelopen {years} {window}"
+        ),
+        "start": L.pick(
+            f"started within the last {years} {window}", f"begonnen in de afgelopen {years} {window}"
+        ),
+        "whole": L.pick(
+            f"carried out within the last {years} {window}", f"uitgevoerd in de afgelopen {years} {window}"
+        ),
+    }[w["of"]]
+    actual = c.get("actual")
+    if actual:
+        why = {
+            "too_old": L.pick("too early", "te vroeg"),
+            "late": L.pick("after the evaluation date", "na de beoordelingsdatum"),
+            "open": L.pick("no end date: not completed", "geen einddatum: niet afgerond"),
+        }.get(actual["why"], "")
+        date = f" ({actual['date']})" if actual.get("date") else ""
+        text += L.pick(" (found: ", " (gevonden: ") + why + date + ")"
+    return text
+
+
+def _cases_count_required(p: Mapping[str, Any], L: Lang) -> str:
+    low, high = p["min"], p["max"]
+    if high == low:
+        head = L.pick("exactly ", "precies ") + L.count(low, CASES)
+    else:
+        head = L.pick("at least ", "minstens ") + L.count(low, CASES)
+        head += L.pick(f", at most {high}", f", hoogstens {high}") if high is not None else ""
+    if p.get("conditions"):
+        head += L.pick(" meeting: ", " die voldoet aan: " if low == 1 else " die voldoen aan: ")
+        head += L.conditions(p["conditions"])
+    return head
+
+
+def _cases_count_fix(p: Mapping[str, Any], L: Lang) -> str:
+    if p.get("remove"):
+        return L.pick(f"remove {L.count(p['remove'], CASES)}", f"verwijder {L.count(p['remove'], CASES)}")
+    parts = []
+    add, conditions = p.get("add", 0), p.get("conditions")
+    if add and conditions:
+        parts.append(
+            L.pick(
+                f"add {L.count(add, CASES)} meeting: {L.conditions(conditions)}",
+                f"voeg {L.count(add, CASES)} toe die {'voldoet' if add == 1 else 'voldoen'} aan: "
+                + L.conditions(conditions),
+            )
+        )
+    elif add:
+        parts.append(L.pick(f"add {L.count(add, CASES)}", f"voeg {L.count(add, CASES)} toe"))
+    if p.get("case"):
+        parts.append(_evidence_fix_mend({**p, "item": p["case"]}, L, what=L.pick("case", "casus")))
+    return L.pick(", or ", ", of ").join(parts)
 
 
 def _not_relevant_found(p: Mapping[str, Any], L: Lang) -> str:
@@ -317,6 +424,22 @@ MESSAGES: dict[str, Render] = {
     "one_of.found": lambda p, L: (
         (L.pick("met: ", "voldaan: ") + L.join(p["met"])) if p["met"] else L.pick("none met", "geen voldaan")
     ),
+    "one_of.attempted": lambda p, L: (
+        L.pick(f"none met; attempted {p['id']}", f"geen voldaan; geprobeerd: {p['id']}")
+        + (f" ({L.text(p['title'])})" if p["title"] else "")
+        + (f", {p['leaf']}" if p["leaf"] else "")
+        + (f": {_nested(p['why'], L)}" if p["why"] else "")
+        + (L.pick(" — needed: ", " — nodig: ") + _nested(p["required"], L) if p["required"] else "")
+    ),
+    "one_of.fix_attempted": lambda p, L: (
+        (_nested(p["fix"], L) if p["fix"] else "")
+        + (
+            L.pick(f"; or else meet {p['other']}", f"; of voldoe aan {p['other']}")
+            + (f" ({L.text(p['other_title'])})" if p["other_title"] else "")
+            if p["other"]
+            else ""
+        )
+    ),
     "one_of.fix": lambda p, L: (
         L.pick(f"closest alternative: {p['id']}", f"dichtstbijzijnde mogelijkheid: {p['id']}")
         + (f" ({L.text(p['title'])})" if p["title"] else "")
@@ -340,6 +463,10 @@ MESSAGES: dict[str, Render] = {
         f"add {p['count']} × {L.text(p['kind'])}", f"voeg {p['count']} × {L.text(p['kind'])} toe"
     ),
     "evidence.fix_mend": _evidence_fix_mend,
+    "evidence.fix_fewer": lambda p, L: L.pick(
+        f"submit at most {L.num(p['max'])} of the {L.num(p['n'])} × {L.text(p['kind'])}",
+        f"lever hoogstens {L.num(p['max'])} van de {L.num(p['n'])} × {L.text(p['kind'])} in",
+    ),
     "total.required": lambda p, L: (
         L.pick(
             f"at least {L.num(p['min'])} {L.text(p['unit'])} of {L.text(p['kind'])}",
@@ -388,27 +515,30 @@ MESSAGES: dict[str, Render] = {
     "experience.current.fix": lambda p, L: L.pick(
         "state that you currently practise", "verklaar dat je nu werkzaam bent"
     ),
-    "cases.count.required": lambda p, L: (
-        L.pick("exactly ", "precies ") + L.count(p["min"], CASES)
-        if p["max"] == p["min"]
-        else L.pick("at least ", "minstens ")
-        + L.count(p["min"], CASES)
-        + (L.pick(f", at most {p['max']}", f", hoogstens {p['max']}") if p["max"] is not None else "")
+    "cases.count.required": _cases_count_required,
+    "cases.count.found": lambda p, L: (
+        L.count(p["n"], CASES)
+        + (
+            L.pick(f"; meeting the conditions: {L.num(p['matching'])}", f"; voldoen: {L.num(p['matching'])}")
+            if p.get("matching") is not None
+            else ""
+        )
     ),
-    "cases.count.found": lambda p, L: L.count(p["n"], CASES),
-    "cases.count.fix": lambda p, L: (
-        L.pick(f"add {L.count(p['add'], CASES)}", f"voeg {L.count(p['add'], CASES)} toe")
-        if p["add"]
-        else L.pick(f"remove {L.count(p['remove'], CASES)}", f"verwijder {L.count(p['remove'], CASES)}")
+    "cases.count.closest": lambda p, L: (
+        L.pick(
+            f"{L.count(p['n'], CASES)}; meeting the conditions: {L.num(p['matching'])}; ",
+            f"{L.count(p['n'], CASES)}; voldoen: {L.num(p['matching'])}; ",
+        )
+        + _evidence_closest({"item": p["case"], "failed": p["failed"], "unstated": p["unstated"]}, L)
     ),
-    "cases.period.required": lambda p, L: L.pick(
-        f"each case carried out within the last {p['years']} years ({p['oldest']} – {p['as_of']})",
-        f"elke casus uitgevoerd in de afgelopen {p['years']} jaar ({p['oldest']} – {p['as_of']})",
+    "cases.count.fix": _cases_count_fix,
+    "cases.period.required": lambda p, L: (
+        L.pick("each case ", "elke casus ")
+        + _recency({**p, "field": "period", "op": "recency", "value": p}, L)
     ),
     "cases.period.found": _period_found,
-    "cases.period.fix": lambda p, L: L.pick(
-        f"describe cases that started on or after {p['oldest']}",
-        f"beschrijf casussen die op of na {p['oldest']} zijn begonnen",
+    "cases.period.fix": lambda p, L: (
+        L.pick("describe cases ", "beschrijf casussen ") + _recency({"value": p}, L)
     ),
     "cases.diversity.required": lambda p, L: (
         L.pick("cases differ in at least one of: ", "casussen verschillen in minstens één van: ")
@@ -480,6 +610,11 @@ MESSAGES: dict[str, Render] = {
         f"de standaard is geldig vanaf {p['from']}; beoordeeld per {p['as_of']}",
     ),
 }
+
+
+def _nested(message: Mapping[str, Any], L: Lang) -> str:
+    """A message given as data inside another's parameters (``{key, params}``)."""
+    return MESSAGES[message["key"]](message["params"], L)
 
 
 def render(message: Message, lang: str, fallback: str | None = None) -> str:

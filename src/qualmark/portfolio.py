@@ -19,7 +19,7 @@ from qualmark.files import DEFAULT_MAX_BYTES, decode
 from qualmark.inert import comparable, describe, quote, written
 from qualmark.jsonfile import load_json, parse_json
 from qualmark.model.portfolio import Portfolio
-from qualmark.rules.conditions import Level
+from qualmark.scales import Scales, shipped_scales
 from qualmark.schema import DATE, LEVEL, portfolio_schema
 from qualmark.source import pointer
 from qualmark.suggest import choices_hint, did_you_mean
@@ -49,8 +49,11 @@ _TYPES = {
 _REQUIRED = re.compile(r"'([A-Za-z0-9_$]+)' is a required property")
 
 
-def _message(error: SchemaError) -> str:
-    """The sentence for one schema violation. Values are quoted short; a list or object is never quoted whole."""
+def _message(error: SchemaError, scales: Scales) -> str:
+    """The sentence for one schema violation. Values are quoted short; a list or object is never quoted whole.
+
+    A level beyond the known scale it names (``EQF9``) says what the scale's levels are.
+    """
     described, instance, expected = _description(error), error.instance, error.validator_value
     shown = quote(instance)
     if error.validator == "not":  # an id list the framework leaves empty
@@ -58,9 +61,10 @@ def _message(error: SchemaError) -> str:
     if described == DATE["description"]:
         why = why_not_a_date(instance) if isinstance(instance, str) else None
         return f"{shown} is {why or 'not a date: write YYYY-MM-DD'}"
-    level = Level.parse(instance) if described == LEVEL["description"] else None
-    if level is not None and level.off_scale():
-        return f"{shown} is not a level: {level.off_scale()}"
+    level = instance if described == LEVEL["description"] and isinstance(instance, str) else None
+    off_scale = scales.off_scale(level) if level is not None else None
+    if off_scale:
+        return f"{shown} is not a level: {off_scale}"
     if described and error.validator in ("type", "format", "pattern"):
         return f"{shown} is not {described}"
     if error.validator == "type":
@@ -130,8 +134,14 @@ def _unknown_keys(error: SchemaError, file: str | None) -> list[Problem]:
     return problems
 
 
-def schema_problems(validator: Draft202012Validator, data: Any, file: str | None) -> list[Problem]:
-    """Every schema violation, as problems with JSON pointers (each once); the first MAX_PROBLEMS of them."""
+def schema_problems(
+    validator: Draft202012Validator, data: Any, file: str | None, scales: Scales | None = None
+) -> list[Problem]:
+    """Every schema violation, as problems with JSON pointers (each once); the first MAX_PROBLEMS of them.
+
+    ``scales`` are those the schema's levels are on (default: the shipped ones).
+    """
+    scales = scales or shipped_scales()
     problems: list[Problem] = []
     for error in validator.iter_errors(data):
         if len(problems) >= MAX_PROBLEMS:
@@ -143,7 +153,7 @@ def schema_problems(validator: Draft202012Validator, data: Any, file: str | None
             problems.extend(_unknown_keys(error, file))
             continue
         where = pointer(error.absolute_path)
-        message = _message(error)
+        message = _message(error, scales)
         if "propertyNames" in error.relative_schema_path:  # reported as the inner check (enum, not)
             where = pointer([*error.absolute_path, error.instance])
             message = f"unknown key {quote(error.instance)}"

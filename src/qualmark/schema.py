@@ -20,7 +20,7 @@ from typing import Any
 
 from qualmark.jsonfile import MAX_ITEMS
 from qualmark.model.text import text_in
-from qualmark.rules.conditions import END, LEVEL_PATTERN, LEVEL_SHAPE
+from qualmark.scales import END, LEVEL_SHAPE, Scales, shipped_scales
 from qualmark.vocabulary import COMMON_EVIDENCE_FIELDS, Catalogues, FieldInfo
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -37,7 +37,12 @@ SHORT_TEXT = 500
 TEXT = {"type": "string", "maxLength": SHORT_TEXT}
 LONG_TEXT = {"type": "string"}  # what only an assessor reads: summaries, demonstrations, reflections
 ID = {"type": "string", "minLength": 1, "maxLength": 100}
-LEVEL = {"type": "string", "pattern": LEVEL_PATTERN, "description": f"a level: write {LEVEL_SHAPE}"}
+LEVEL = {
+    "type": "string",
+    "pattern": shipped_scales().pattern(),
+    "description": f"a level: write {LEVEL_SHAPE}",
+}
+"""A level on a field bound to no scale: of a scale qualmark ships, or a name and a number (docs/portfolio.md)."""
 LANGUAGE = {
     "type": "string",
     "pattern": "^[a-z]{2,3}" + END,
@@ -65,16 +70,31 @@ def _enum(ids: Iterable[str], what: str) -> dict[str, Any]:
     return {"not": {}, "description": f"this framework defines no {what}"}
 
 
-def field_schema(info: FieldInfo) -> dict[str, Any]:
-    """The JSON Schema of one typed field."""
+def level_schema(scales: Scales, bound: str | None = None) -> dict[str, Any]:
+    """A level field: on any scale ``scales`` knows (the description is :data:`LEVEL`'s), or on scale ``bound``.
+
+    A bound field lists its levels as ``examples`` for editors; its description says how to write one.
+    """
+    if bound is None:
+        return {**LEVEL, "pattern": scales.pattern()}
+    scale = scales.scales[bound]
+    return {
+        "type": "string",
+        "pattern": scales.pattern(bound),
+        "description": f"a level of {scale.name}: write {scales.shape(bound)}",
+        "examples": scales.examples(bound),
+    }
+
+
+def field_schema(info: FieldInfo, scales: Scales | None = None) -> dict[str, Any]:
+    """The JSON Schema of one typed field (a level on ``scales``, by default the shipped ones)."""
     types: dict[str, dict[str, Any]] = {
         "text": TEXT,
         "boolean": {"type": "boolean"},
         "number": NUMBER,
         "date": DATE,
-        "level": LEVEL,
     }
-    base = types[info.type]
+    base = level_schema(scales or shipped_scales(), info.scale) if info.type == "level" else types[info.type]
     if info.values is not None:
         base = {"type": "string", "enum": list(info.values)}
     if info.label is not None:
@@ -84,6 +104,7 @@ def field_schema(info: FieldInfo) -> dict[str, Any]:
 
 def _evidence(catalogues: Catalogues | None) -> dict[str, Any]:
     common = {"id": ID, "kind": TEXT, **{n: field_schema(f) for n, f in COMMON_EVIDENCE_FIELDS.items()}}
+    scales = catalogues.scales if catalogues is not None else None
     if catalogues is None:
         return {"type": "object", "properties": common, "required": ["id", "kind"]}
     item: dict[str, Any] = {
@@ -93,7 +114,7 @@ def _evidence(catalogues: Catalogues | None) -> dict[str, Any]:
     }
     branches = []
     for kind in catalogues.evidence_kinds.values():
-        own = {n: field_schema(f) for n, f in kind.fields.items()}
+        own = {n: field_schema(f, scales) for n, f in kind.fields.items()}
         branches.append(
             {
                 "if": {"properties": {"kind": {"const": kind.id}}, "required": ["kind"]},
@@ -141,7 +162,10 @@ def portfolio_schema(
     """
     demonstration = _closed({"id": TEXT, "text": {"type": "string", "minLength": 1}}, ["id", "text"])
     not_relevant = _closed({"id": TEXT, "motivation": LONG_TEXT}, ["id"])
-    case_fields = {n: field_schema(f) for n, f in (catalogues.case_fields if catalogues else {}).items()}
+    case_fields = {
+        n: field_schema(f, catalogues.scales if catalogues else None)
+        for n, f in (catalogues.case_fields if catalogues else {}).items()
+    }
     reflections: dict[str, Any] = {"type": "object", "additionalProperties": LONG_TEXT}
     if catalogues is not None:
         ids = [item.id for v in catalogues.vocabularies.values() for item in v.items if item.question]
@@ -151,7 +175,7 @@ def portfolio_schema(
             "id": ID,
             "title": TEXT,
             "summary": LONG_TEXT,
-            "period": _closed({"start": DATE, "end": DATE}, ["start", "end"]),
+            "period": _closed({"start": DATE, "end": DATE}, ["start"]),
             "demonstrates": _vocab_map(catalogues, demonstration),
             "not_relevant": _vocab_map(catalogues, not_relevant, not_relevant_vocabularies),
             "reflections": reflections,

@@ -42,7 +42,8 @@ _PATTERNS = {
     r"^[A-Za-z0-9][A-Za-z0-9._-]*$": "an id: letters, digits and '-', starting with a letter or digit",
     r"^[a-z]{2,3}$": "a language code: two or three lower-case letters, like nl or en",
     r"^[0-9]{1,4}$": "an ISCO-08 code: up to four digits, like 2423",
-    r"^[A-Za-z]{1,20}$": "the name of a qualifications framework: letters only, like EQF, NLQF or EstQF",
+    r"^[A-Za-z]{1,20}$": "the name of a qualifications framework or scale: letters only, like EQF, NLQF or CEFR",
+    r"^[A-Za-z0-9]{1,20}$": "a level id: at most 20 letters and digits, like 6, C1 or basic",
 }
 
 _YAML_BOOLEANS = "YAML reads yes/no/on/off/true/false as true or false; put the value in quotes"
@@ -103,6 +104,8 @@ def _describe(err: ErrorDetails) -> tuple[str, str | None]:
         return f"must be at most {_bound(ctx.get('le', ctx.get('lt')))}, found {_found(value)}", None
     if kind in ("too_short", "string_too_short"):
         return "must not be empty", None
+    if kind == "too_long":
+        return f"at most {ctx.get('max_length')} are allowed here, found {ctx.get('actual_length')}", None
     if kind in ("date_from_datetime_inexact", "datetime_type") or isinstance(value, dt.datetime):
         return f"expected a date (YYYY-MM-DD), found a date with a time ({_found(value)})", None
     if kind == "finite_number":
@@ -118,6 +121,9 @@ def problems_from_validation(exc: ValidationError, data: Any, smap: SourceMap) -
     # Where a mapping or list was given to a union, the forms that take no mapping or list
     # only say "expected …, found a mapping": noise when the form that does take it says more.
     wrong_shape: dict[Path, set[Problem]] = {}
+    # Likewise a number given to `count: 2 | {exactly: 2}`: "expected a mapping" is noise
+    # when the form that takes a number says why this one will not do.
+    not_a_mapping: dict[Path, set[Problem]] = {}
     for err in exc.errors():
         loc = _clean_loc(tuple(err["loc"]), data, key_error=err["type"] in ("missing", "extra_forbidden"))
         if err["type"] == "extra_forbidden":
@@ -139,9 +145,14 @@ def problems_from_validation(exc: ValidationError, data: Any, smap: SourceMap) -
             problem = Problem(message, smap.span(loc), hint=advice)
             if err["type"] in (*_TYPE_NAMES, "literal_error") and isinstance(err.get("input"), dict | list):
                 wrong_shape.setdefault(loc, set()).add(problem)
+            if err["type"] in ("model_type", "dict_type") and not isinstance(err.get("input"), dict):
+                not_a_mapping.setdefault(loc, set()).add(problem)
         by_place.setdefault(loc, []).append(problem)
     for place, noise in wrong_shape.items():
         if any(len(other) > len(place) and other[: len(place)] == place for other in by_place):
+            by_place[place] = [p for p in by_place[place] if p not in noise]
+    for place, noise in not_a_mapping.items():
+        if any(p not in noise for p in by_place[place]):
             by_place[place] = [p for p in by_place[place] if p not in noise]
     result: list[Problem] = []
     for group in by_place.values():

@@ -19,6 +19,7 @@ from qualmark.model.framework import (
     VocabularyItem,
 )
 from qualmark.model.text import Text
+from qualmark.scales import Scales, shipped_scales
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +31,13 @@ class FieldInfo:
     values: tuple[str, ...] | None = None
     many: bool = False
     label: Text | None = None
+    scale: str | None = None  # the id of the one scale a level field takes (``C1`` then reads as CEFR C1)
 
     @classmethod
     def from_def(cls, name: str, definition: FieldDef) -> FieldInfo:
         if isinstance(definition, FieldSpec):
             values = tuple(definition.values) if definition.values is not None else None
-            return cls(name, definition.type, values, definition.many, definition.label)
+            return cls(name, definition.type, values, definition.many, definition.label, definition.scale)
         return cls(name, definition)
 
 
@@ -101,6 +103,7 @@ class Catalogues:
     case_fields: Mapping[str, FieldInfo]
     elements: Mapping[str, PortfolioElement]
     declarations: Mapping[str, DeclarationDef]
+    scales: Scales = field(default_factory=shipped_scales)  # the shipped ones and the framework's own
 
     def label(self, vocabulary: str, item_id: str) -> Text:
         """The label of a vocabulary item (its id if unknown)."""

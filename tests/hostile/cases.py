@@ -412,7 +412,8 @@ CASES = [
         "a framework file larger than `--max-file-size 64k`",
         lambda d: ["check", noloc(d), eligible(d), "--max-file-size", "64k"],
         2,
-        "noloc.yaml: error: the file is 87.8 KiB, more than the limit of 64 KiB",
+        # (the size it names is the shipped file's, which changes whenever the framework is edited)
+        "more than the limit of 64 KiB — if the file is meant to be this large, raise the limit with --max-file-size",
     ),
     Hostile(
         "bad-size-limit",

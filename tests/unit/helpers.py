@@ -78,10 +78,10 @@ def item(kind: str, id: str, **fields: Any) -> dict[str, Any]:
 
 
 def case(id: str, start: Date | None = None, end: Date | None = None, **fields: Any) -> dict[str, Any]:
-    """A case description; ``start``/``end`` make its period."""
+    """A case description; ``start``/``end`` make its period (a start alone: a case not completed)."""
     data: dict[str, Any] = {"id": id, "title": f"Case {id}"}
-    if start is not None and end is not None:
-        data["period"] = {"start": iso(start), "end": iso(end)}
+    if start is not None:
+        data["period"] = {"start": iso(start)} | ({"end": iso(end)} if end is not None else {})
     data.update(fields)
     return data
 

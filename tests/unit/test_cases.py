@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qualmark import FrameworkError, Outcome, Status
+from qualmark import Framework, FrameworkError, Outcome, Status
 from tests.unit.helpers import AS_OF, DAY, case, en, evaluate, framework, nl, portfolio, years_before
 
 MET, NOT_MET, INCOMPLETE = Status.MET, Status.NOT_MET, Status.INCOMPLETE
@@ -22,7 +22,7 @@ FW = framework(
         client_type: text
       requirements:
         - id: C1
-          cases: {count: 2, within_years: 2, diverse: {any_of: [question_type, client_type]}}
+          cases: {count: {exactly: 2}, within_years: 2, diverse: {any_of: [question_type, client_type]}}
         - id: C2
           cases: {count: {min: 2, max: 3}}
     """
@@ -100,8 +100,8 @@ def test_a_case_starting_one_day_earlier_fails() -> None:
     assert result.status is NOT_MET
     assert en(result.found) == "started too early: c1 (2024-03-09)"
     assert nl(result.found) == "te vroeg begonnen: c1 (2024-03-09)"
-    assert en(result.fix) == "describe cases that started on or after 2024-03-10"
-    assert nl(result.fix) == "beschrijf casussen die op of na 2024-03-10 zijn begonnen"
+    assert en(result.fix) == "describe cases carried out within the last 2 years (2024-03-10 – 2026-03-10)"
+    assert nl(result.fix) == "beschrijf casussen uitgevoerd in de afgelopen 2 jaar (2024-03-10 – 2026-03-10)"
 
 
 def test_a_case_ending_on_the_evaluation_date_passes() -> None:
@@ -247,8 +247,8 @@ def test_all_parts_met() -> None:
 # --- compile-time checks ---------------------------------------------------------------------
 
 
-def _cases_rule(spec: str) -> None:
-    framework(
+def _cases_rule(spec: str) -> Framework:
+    return framework(
         f"""\
         testing:
           case_fields: {{question_type: text}}
@@ -268,8 +268,15 @@ def test_diversity_over_an_undeclared_field_is_refused() -> None:
 
 def test_diversity_of_at_most_one_case_is_refused() -> None:
     with pytest.raises(FrameworkError) as error:
-        _cases_rule("{count: 1, diverse: {any_of: [question_type]}}")
+        _cases_rule("{count: {exactly: 1}, diverse: {any_of: [question_type]}}")
     assert [p.message for p in error.value.problems] == ["diversity needs at least two cases"]
+
+
+def test_diversity_with_a_plain_count_of_one_is_accepted() -> None:
+    """`count: 1` is at least one case: two or more can still differ."""
+    assert [r.header.id for r in _cases_rule("{count: 1, diverse: {any_of: [question_type]}}").rules] == [
+        "C1"
+    ]
 
 
 def test_count_range_upside_down_is_refused() -> None:

@@ -80,9 +80,10 @@ def test_one_of_law(leaves: list[Leaf]) -> None:
     status = check("one_of", leaves).status
     statuses = counted(leaves)
     assert (status is MET) == (MET in statuses)
-    assert (status is NOT_MET) == all(s is NOT_MET for s in statuses)
+    # not met only on what was submitted: an attempted route that fails decides when none is met
+    assert (status is NOT_MET) == (MET not in statuses and NOT_MET in statuses)
     if status is INCOMPLETE:
-        assert MET not in statuses and INCOMPLETE in statuses
+        assert set(statuses) == {INCOMPLETE}
 
 
 @settings(max_examples=60, deadline=None)
@@ -99,8 +100,14 @@ def test_at_least_law(data: st.DataObject) -> None:
 
 @settings(max_examples=40, deadline=None)
 @given(counted_leaves_st)
-def test_at_least_one_equals_one_of(leaves: list[Leaf]) -> None:
-    assert check("at_least", leaves, 1).status is check("one_of", leaves).status
+def test_at_least_one_differs_from_one_of_only_on_an_attempted_route(leaves: list[Leaf]) -> None:
+    """`at_least 1` counts parts; `one_of` chooses a route, and a failed attempt makes it not met."""
+    statuses = counted(leaves)
+    one_of, at_least = check("one_of", leaves).status, check("at_least", leaves, 1).status
+    if MET in statuses or NOT_MET not in statuses or INCOMPLETE not in statuses:
+        assert one_of is at_least
+    else:
+        assert (one_of, at_least) == (NOT_MET, INCOMPLETE)
 
 
 @settings(max_examples=40, deadline=None)
@@ -146,7 +153,8 @@ def test_pure_combine_functions_follow_the_table_exhaustively() -> None:
                 assert explain.all_of(statuses) is INCOMPLETE
             else:
                 assert explain.all_of(statuses) is MET
-            assert explain.any_of(statuses) is explain.at_least(1, statuses)
+            one_of = MET if MET in real else NOT_MET if NOT_MET in real or not real else INCOMPLETE
+            assert explain.one_of(statuses) is one_of
             for n in range(1, 5):
                 met, open_ = real.count(MET), real.count(INCOMPLETE)
                 expected = MET if met >= n else INCOMPLETE if met + open_ >= n else NOT_MET
@@ -198,7 +206,7 @@ def test_one_of_met_by_any_alternative() -> None:
 def test_one_of_advisory_alternative_met_does_not_satisfy_it() -> None:
     result = check("one_of", [(MET, True), (NOT_MET, False)])
     assert result.status is NOT_MET
-    assert en(result.found) == "none met"
+    assert en(result.found).startswith("none met; attempted L1: ")
     assert en(result.required) == "one of 1 alternatives: L1"
 
 
@@ -228,11 +236,34 @@ def test_one_of_fix_points_at_the_closest_alternative() -> None:
     evaluation = evaluate(fw, portfolio(declarations={k: {"agreed": False} for k in ("d0", "d1", "d2")}))
     result = evaluation.find("X")
     assert result is not None and result.status is NOT_MET
-    # Route-A lacks two statements, Route-B one: B is closer.
-    assert en(result.fix) == "closest alternative: Route-B (One statement)"
-    assert nl(result.fix) == "dichtstbijzijnde mogelijkheid: Route-B (Eén verklaring)"
+    # Every route was attempted and refused; Route-A lacks two statements, Route-B one: the
+    # explanation leads with B, the nearer, then names the other route.
+    assert en(result.found) == (
+        "none met; attempted Route-B (One statement): 0 of 1 agreed; refused: Statement 2"
+        " — needed: 1 declaration agreed"
+    )
+    assert en(result.fix) == "agree to: Statement 2; or else meet Route-A (Two statements)"
+    assert nl(result.fix) == "onderschrijf: Statement 2; of voldoe aan Route-A (Twee verklaringen)"
     # Every alternative of a failing one_of is in the gap list.
     assert sorted(o.rule_id for o in evaluation.gaps()) == ["L0", "L1", "Route-B"]
+
+
+def test_one_of_with_nothing_submitted_is_incomplete_and_points_at_the_closest() -> None:
+    fw = framework(ONE_OF_NESTED)
+    result = evaluate(fw, portfolio()).find("X")
+    assert result is not None and result.status is INCOMPLETE
+    assert en(result.found) == "none met"
+    assert en(result.fix) == "closest alternative: Route-B (One statement)"
+    assert nl(result.fix) == "dichtstbijzijnde mogelijkheid: Route-B (Eén verklaring)"
+
+
+def test_an_attempted_route_that_fails_makes_one_of_not_met() -> None:
+    """d0 refused (Route-A attempted and failed), d2 not answered (Route-B open): not met."""
+    fw = framework(ONE_OF_NESTED)
+    result = evaluate(fw, portfolio(declarations={"d0": {"agreed": False}})).find("X")
+    assert result is not None and result.status is NOT_MET
+    assert en(result.found).startswith("none met; attempted Route-A (Two statements), L0: ")
+    assert en(result.fix).endswith("; or else meet Route-B (One statement)")
 
 
 def test_nested_outcomes_can_be_found() -> None:

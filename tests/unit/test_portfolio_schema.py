@@ -440,7 +440,7 @@ def test_a_bad_level_says_what_a_level_is() -> None:
     assert problem.pointer == "/evidence/0/level"
     assert problem.message == (
         "'level six' is not a level: write a framework name and a number, like NLQF6 or EQF7 "
-        "(EQF, NLQF and EstQF have levels 1 to 8)"
+        "(EQF, NLQF and EstQF have levels 1 to 8), or a scale's name and a level, like CEFR C1"
     )
 
 

@@ -25,8 +25,10 @@ uri: urn:qualmark:framework:{id}
 version: "0.1"
 title: {en: "Name of the quality mark"}
 languages: [en]
-issuer: {name: "Holder of the quality mark"}
 source: {title: "The document this framework encodes"}
+# Where the source names them: who awards the quality mark, and who approved the standard.
+# issuer: {name: "Awarding body"}
+# approved_by: {name: "Approving body", decision: "number of the decision", date: 2024-01-31}
 """
 
 

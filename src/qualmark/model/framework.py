@@ -44,9 +44,29 @@ class Model(BaseModel):
 # --- metadata -------------------------------------------------------------------------------
 
 
+# Metadata the source document does not state carries a `note` saying who assigned it
+# (docs/dsl.md, "Top level"): a reader must be able to tell the source's facts from the encoder's.
+
+
 class Issuer(Model):
+    """The body that awards the quality mark, where the source names it."""
+
     name: Text
     uri: str | None = None
+    note: Text | None = None
+
+
+class Approval(Model):
+    """Who approved the standard the file encodes: ``{name: …, decision: "33", date: 2023-04-06}``.
+
+    Not the awarding body: a sectoral council may approve a standard that others award.
+    """
+
+    name: Text
+    decision: str | None = None
+    date: dt.date | None = None
+    source: str | None = None
+    note: Text | None = None
 
 
 class SourceDocument(Model):
@@ -55,6 +75,7 @@ class SourceDocument(Model):
     document: str | None = None
     date: dt.date | None = None
     url: str | None = None
+    note: Text | None = None
 
 
 class LevelRef(Model):
@@ -68,13 +89,73 @@ class LevelRef(Model):
 
 
 class Levels(Model):
+    """A level on the EQF and/or a national framework: ``levels`` (the mark's) or ``entry_level``."""
+
     eqf: Annotated[StrictInt, Field(ge=1, le=8)] | None = None
     national: LevelRef | None = None
+    note: Text | None = None
 
 
 class Occupation(Model):
     isco08: Annotated[str, Field(pattern=r"^[0-9]{1,4}$")]
     label: Text | None = None
+    note: Text | None = None
+
+
+# --- scales ---------------------------------------------------------------------------------
+
+# Bounds that keep comparing levels cheap (docs/limits.md): the shipped scales have at most 9 levels.
+MAX_SCALES = 50
+MAX_SCALE_LEVELS = 50
+MAX_REFERENCINGS = 20
+
+ScaleName = Annotated[str, Field(pattern=r"^[A-Za-z]{1,20}$")]
+"""How a scale is named in a level: ``NLQF`` in ``NLQF6``, ``CEFR`` in ``CEFR C1``."""
+LevelId = Annotated[str, Field(pattern=r"^[A-Za-z0-9]{1,20}$")]
+"""A level's id on its scale: ``6``, ``C1``, ``independent``."""
+LevelText = Annotated[str, Field(min_length=1, max_length=50)]
+"""A level as written in a referencing: its id, or its scale's name and its id (checked by the compiler)."""
+
+
+class ScaleLevelDef(Model):
+    """A level of a scale with a label: ``{id: B2, label: {en: Independent user}}``."""
+
+    id: LevelId
+    label: Text | None = None
+
+
+class ReferencingDef(Model):
+    """Levels of this scale that are equivalent to levels of another: ``{to: nlqf, pairs: {6: 6}, source: …}``.
+
+    Only the pairs given are equivalent; comparisons between other levels are
+    derived through the order of the two scales (docs/dsl.md, "Scales and levels").
+    """
+
+    to: Slug
+    # a level of each scale: `6: 6`, or with the scales' names, `BOC6: NLQF6`
+    pairs: Annotated[dict[LevelText, LevelText], Field(min_length=1, max_length=MAX_SCALE_LEVELS)]
+    source: Annotated[str, Field(min_length=1)]
+    note: Text | None = None
+
+
+class ScaleDef(Model):
+    """An ordered set of levels, lowest first; or, for a scale qualmark ships, referencings added to it."""
+
+    id: Slug
+    name: ScaleName | None = None
+    label: Text | None = None
+    levels: (
+        Annotated[
+            list[Annotated[LevelId | ScaleLevelDef, Field(union_mode="left_to_right")]],
+            Field(min_length=1, max_length=MAX_SCALE_LEVELS),
+        ]
+        | None
+    ) = None
+    source: str | None = None
+    note: Text | None = None
+    referencings: Annotated[list[ReferencingDef], Field(max_length=MAX_REFERENCINGS)] = Field(
+        default_factory=list
+    )
 
 
 # --- QUAL-IM-G answers ----------------------------------------------------------------------
@@ -165,6 +246,7 @@ class FieldSpec(Model):
     values: Annotated[list[str], Field(min_length=1)] | None = None
     many: StrictBool = False
     label: Text | None = None
+    scale: Slug | None = None  # a level field bound to one scale: `C1` then means CEFR C1
 
 
 FieldDef = Annotated[FieldType | FieldSpec, Field(union_mode="left_to_right")]
@@ -228,8 +310,14 @@ class Duration(Model):
 
 
 class CountRange(Model):
+    """``{exactly: 2}`` or ``{min: 1, max: 3}``; a plain number means *at least* that many."""
+
+    exactly: Count | None = None
     min: Annotated[StrictInt, Field(ge=0, le=MAX_COUNT)] | None = None
     max: Annotated[StrictInt, Field(ge=0, le=MAX_COUNT)] | None = None
+
+
+CountSpec = Annotated[Count | CountRange, Field(union_mode="left_to_right")]
 
 
 class TotalSpec(Model):
@@ -248,9 +336,24 @@ class DiversitySpec(Model):
     any_of: Annotated[list[str], Field(min_length=1)]
 
 
+Years = Annotated[StrictInt, Field(ge=1, le=MAX_YEARS)]
+
+
+class Recency(Model):
+    """``{years: 2, of: end}``: which date of a case's period must lie in the last ``years`` years."""
+
+    years: Years
+    of: Literal["end", "start", "whole"]
+
+
+RecencySpec = Annotated[Years | Recency, Field(union_mode="left_to_right")]
+
+
 class CasesSpec(Model):
-    count: Count | CountRange | None = None
-    within_years: Annotated[StrictInt, Field(ge=1, le=MAX_YEARS)] | None = None
+    count: CountSpec | None = None
+    # declared case fields, `summary` and `period` ({years: 3, of: end}) select the cases `count` counts
+    where: dict[str, Annotated[Condition | Recency, Field(union_mode="left_to_right")]] | None = None
+    within_years: RecencySpec | None = None
     diverse: DiversitySpec | None = None
 
 
@@ -286,7 +389,7 @@ class RequirementNode(Model):
     evidence: str | None = None
     where: dict[str, Condition] | None = None
     max_age: Duration | None = None
-    count: Count | None = None
+    count: CountSpec | None = None
     total: TotalSpec | None = None
 
     # experience, cases
@@ -326,12 +429,15 @@ class FrameworkDocument(Model):
     version: Annotated[str, Field(min_length=1)]
     title: Text
     languages: Annotated[list[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]], Field(min_length=1)]
-    issuer: Issuer
+    issuer: Issuer | None = None
+    approved_by: Approval | None = None
     source: SourceDocument
     valid_from: dt.date | None = None
     valid_until: dt.date | None = None
-    levels: Levels | None = None
+    levels: Levels | None = None  # of the quality mark (the qualification) itself
+    entry_level: Levels | None = None  # of the education a candidate needs to enter
     occupation: Occupation | None = None
+    scales: Annotated[list[ScaleDef], Field(max_length=MAX_SCALES)] = Field(default_factory=list)
 
     fundamentals: Fundamentals = Field(default_factory=Fundamentals)
     profile: Profile = Field(default_factory=Profile)
@@ -374,7 +480,7 @@ def keys_at(path: tuple[str | int, ...]) -> frozenset[str]:
     name): the models stay those of the dict's values.
 
     >>> sorted(keys_at(("issuer",)))
-    ['name', 'uri']
+    ['name', 'note', 'uri']
     """
     models: list[type[BaseModel]] = [FrameworkDocument]
     for part in path:

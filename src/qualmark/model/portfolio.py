@@ -56,7 +56,7 @@ class Experience(PortfolioModel):
 
 class Period(PortfolioModel):
     start: dt.date
-    end: dt.date
+    end: dt.date | None = None  # no end date: the case is not completed
 
 
 class Demonstration(PortfolioModel):

@@ -172,3 +172,56 @@ def listed(name: str, entries: list[Any]) -> dict[str, Any]:
 def msg(key: str, **params: object) -> Message:
     """Shorthand for a :class:`Message`."""
     return Message(key, params)
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """How many a rule asks for: ``count: 2`` is at least two, ``{exactly: 2}``, ``{min: 1, max: 3}``.
+
+    >>> Bounds(2).admits(3), Bounds(2, 2).admits(3), Bounds(1, 3).admits(0)
+    (True, False, False)
+    """
+
+    low: int = 1
+    high: int | None = None  # None: no upper bound
+
+    def admits(self, n: int) -> bool:
+        return n >= self.low and (self.high is None or n <= self.high)
+
+    def too_many(self, n: int) -> int:
+        """How many more than the maximum ``n`` is (0 when within it)."""
+        return 0 if self.high is None else max(n - self.high, 0)
+
+    def params(self) -> dict[str, int | None]:
+        return {"min": self.low, "max": self.high}
+
+
+def compile_count(cc: CompileContext, count: object, path: Path, default: int = 1) -> Bounds | None:
+    """The ``count`` of a rule as bounds; problems go to ``cc`` at ``path`` (the `count` key).
+
+    ``None`` (no count written) gives at least ``default``.
+    """
+    from qualmark.model.framework import CountRange
+
+    if count is None:
+        return Bounds(default)
+    if not isinstance(count, CountRange):
+        assert isinstance(count, int)
+        return Bounds(count)
+    if count.exactly is not None:
+        if count.min is not None or count.max is not None:
+            cc.error(
+                path, "exactly cannot be combined with min or max", "give {exactly: n} or {min: …, max: …}"
+            )
+            return None
+        return Bounds(count.exactly, count.exactly)
+    if count.min is None and count.max is None:
+        cc.error(
+            path, "the count states no number", "give a number (at least), {exactly: n} or {min: …, max: …}"
+        )
+        return None
+    low = count.min if count.min is not None else 0
+    if count.max is not None and count.max < low:
+        cc.error(path, f"count max {count.max} is below min {low}", "raise max or lower min")
+        return None
+    return Bounds(low, count.max)

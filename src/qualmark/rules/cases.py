@@ -1,23 +1,31 @@
-"""`cases`: how many case descriptions, how recent, how diverse."""
+"""`cases`: how many case descriptions (meeting which conditions), how recent, how diverse."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from dateutil.relativedelta import relativedelta
 
 from qualmark.explain import Outcome, Status
-from qualmark.inert import comparable
-from qualmark.model.framework import CountRange
+from qualmark.inert import comparable, quote
+from qualmark.model.framework import Recency
 from qualmark.model.text import Text
-from qualmark.rules.base import Context, Rule, RuleHeader, listed, msg
+from qualmark.rules.base import Bounds, Context, Rule, RuleHeader, compile_count, listed, msg
+from qualmark.rules.conditions import FieldCondition, Tri, compile_condition
+from qualmark.vocabulary import FieldInfo
 
 if TYPE_CHECKING:
     from qualmark.compiler import CompileContext
-    from qualmark.model.framework import RequirementNode
+    from qualmark.model.framework import Condition, RequirementNode
+    from qualmark.model.portfolio import Case, Period
     from qualmark.source import Path
+
+# Fields every case has besides the framework's case_fields (`period` takes a recency condition).
+_SUMMARY = FieldInfo("summary", "text", label={"en": "summary", "nl": "samenvatting"})
+_PERIOD_LABEL: Text = {"en": "period", "nl": "periode"}
 
 
 def _as_read(value: object) -> Hashable:
@@ -32,21 +40,90 @@ def _as_read(value: object) -> Hashable:
     return value
 
 
+@dataclass(frozen=True, slots=True)
+class CaseRecency:
+    """Which date of a case's period must lie within the last ``years`` years before the evaluation date.
+
+    ``of: end``: completed in the window (a case without an end date is not
+    completed); ``of: start``: started in it; ``of: whole``: started and
+    completed in it. Both ends of the window count.
+    """
+
+    years: int
+    of: str  # "end" | "start" | "whole"
+
+    def oldest(self, as_of: dt.date) -> dt.date:
+        return as_of - relativedelta(years=self.years)
+
+    def describe(self, as_of: dt.date) -> dict[str, Any]:
+        return {
+            "years": self.years,
+            "of": self.of,
+            "oldest": self.oldest(as_of).isoformat(),
+            "as_of": as_of.isoformat(),
+        }
+
+    def test(self, period: Period | None, as_of: dt.date) -> tuple[Tri, str | None, str | None]:
+        """Whether the period lies in the window: (passes, why not, the decisive date).
+
+        Why not is ``too_old``, ``late`` (after the evaluation date), ``open``
+        (no end date: not completed) or ``undated`` (no period: unknown).
+        """
+        if period is None:
+            return None, "undated", None
+        oldest = self.oldest(as_of)
+        first = period.end if self.of == "end" else period.start
+        if first is None:
+            return False, "open", None
+        if first < oldest:
+            return False, "too_old", first.isoformat()
+        if self.of == "start":
+            return (False, "late", first.isoformat()) if first > as_of else (True, None, None)
+        last = period.end
+        if last is None:
+            return False, "open", None
+        if last > as_of:
+            return False, "late", last.isoformat()
+        return True, None, None
+
+
+@dataclass(frozen=True, slots=True)
+class _CaseCheck:
+    """One case against the `where` conditions: what it fails and what it leaves unstated."""
+
+    index: int
+    case: Case
+    failed: tuple[dict[str, Any], ...]
+    unstated: tuple[str, ...]
+
+    @property
+    def status(self) -> Status:
+        if self.failed:
+            return Status.NOT_MET
+        return Status.INCOMPLETE if self.unstated else Status.MET
+
+    def name(self) -> str:
+        return self.case.title or self.case.id
+
+
 @dataclass(frozen=True)
 class CasesRule(Rule):
-    """The case descriptions: their number, period and diversity.
+    """The case descriptions: their number, the conditions each counted case meets, period and diversity.
 
-    ``cases: {count: 2, within_years: 2, diverse: {any_of: [question_type, client_type]}}``.
-    Met: two cases, each carried out entirely within the two years before the
-    evaluation date (boundary included), differing in question type.
-    Not met: one case started 25 months ago. Incomplete: only one case so far.
+    ``cases: {count: {exactly: 2}, within_years: {years: 2, of: end}, diverse: {any_of: [question_type]}}``.
+    Met: two cases, each completed within the two years before the evaluation
+    date (boundary included), differing in question type. Not met: one case
+    completed 25 months ago. Incomplete: only one case so far.
+
+    ``count`` is *at least* that many; with ``where`` it counts the cases that
+    meet every condition (``{where: {supervised: true, period: {years: 3, of: end}}}``).
     """
 
     KEY = "cases"
-    counted: bool = True  # whether the rule states a count
-    min_count: int = 1
-    max_count: int | None = None
-    within_years: int | None = None
+    count: Bounds | None = None  # None: the rule states no count
+    where: tuple[FieldCondition, ...] = ()
+    where_period: CaseRecency | None = None
+    within: CaseRecency | None = None
     diverse: tuple[str, ...] = ()
 
     @classmethod
@@ -55,80 +132,206 @@ class CasesRule(Rule):
     ) -> Self | None:
         spec = node.cases
         assert spec is not None
-        if spec.count is None and spec.within_years is None and spec.diverse is None:
-            cc.error(
-                (*path, "cases"), "the cases rule states no condition", "give count, within_years or diverse"
-            )
+        here = (*path, "cases")
+        if spec.count is None and spec.within_years is None and spec.diverse is None and not spec.where:
+            cc.error(here, "the cases rule states no condition", "give count, where, within_years or diverse")
             return None
-        counted = spec.count is not None
-        if isinstance(spec.count, CountRange):
-            low, high = spec.count.min or 0, spec.count.max
-            if high is not None and high < low:
-                cc.error((*path, "cases", "count"), f"count max {high} is below min {low}")
-        else:
-            low, high = spec.count or 0, spec.count
+        ok = True
+        count = None
+        if spec.count is not None or spec.where:
+            count = compile_count(cc, spec.count, (*here, "count"))
+            ok = count is not None
+        where, where_period = cls._compile_where(cc, spec.where or {}, (*here, "where"))
+        within = spec.within_years
+        recency = (
+            None
+            if within is None
+            else CaseRecency(within.years, within.of)
+            if isinstance(within, Recency)
+            else CaseRecency(within, "whole")
+        )
         fields = tuple(spec.diverse.any_of) if spec.diverse else ()
-        cc.resolve_ids((*path, "cases", "diverse", "any_of"), "case field", fields, cc.catalogues.case_fields)
-        if fields and high is not None and high < 2:
-            cc.error((*path, "cases", "diverse"), "diversity needs at least two cases", "raise count")
-        return cls(header, counted, low, high, spec.within_years, fields)
+        ok &= cc.resolve_ids((*here, "diverse", "any_of"), "case field", fields, cc.catalogues.case_fields)
+        if fields and count is not None and count.high is not None and count.high < 2:
+            cc.error((*here, "diverse"), "diversity needs at least two cases", "raise count")
+            ok = False
+        if not ok or where is None:
+            return None
+        return cls(header, count, where, where_period, recency, fields)
+
+    @staticmethod
+    def _compile_where(
+        cc: CompileContext, where: dict[str, Condition | Recency], path: Path
+    ) -> tuple[tuple[FieldCondition, ...] | None, CaseRecency | None]:
+        conditions: list[FieldCondition] = []
+        period = None
+        ok = True
+        fields = {"summary": _SUMMARY, **cc.catalogues.case_fields}
+        for name, condition in where.items():
+            if name == "period":
+                if not isinstance(condition, Recency):
+                    cc.error(
+                        (*path, name), "a condition on period says how recent", "write {years: 3, of: end}"
+                    )
+                    ok = False
+                else:
+                    period = CaseRecency(condition.years, condition.of)
+                continue
+            field = fields.get(name)
+            if field is None:
+                cc.unknown((*path, name), "field", name, [*fields, "period"], where=" of a case", key=True)
+                ok = False
+                continue
+            if isinstance(condition, Recency):
+                cc.error((*path, name), f"{quote(name)} is not a period", "years and of apply to period only")
+                ok = False
+                continue
+            compiled, errors = compile_condition(
+                name, condition, field.type, field.values, field.many, scales=cc.scales, scale=field.scale
+            )
+            for error in errors:
+                cc.error((*path, name), error)
+            ok &= not errors
+            if compiled:
+                conditions.append(compiled)
+        return (tuple(conditions) if ok else None), period
 
     def check(self, ctx: Context) -> Outcome:
-        parts = [self._count(ctx)] if self.counted else []
-        if self.within_years is not None:
-            parts.append(self._recent(ctx, self.within_years))
+        parts = [self._count(ctx)] if self.count is not None else []
+        if self.within is not None:
+            parts.append(self._recent(ctx, self.within))
         if self.diverse:
             parts.append(self._diversity(ctx))
         return self.combine_parts(parts)
 
-    def _count(self, ctx: Context) -> Outcome:
-        n = len(ctx.portfolio.cases)
-        if n < self.min_count:
-            status = Status.INCOMPLETE
-        elif self.max_count is not None and n > self.max_count:
-            status = Status.NOT_MET
-        else:
-            status = Status.MET
-        return self.part(
-            "count",
-            status,
-            msg("cases.count.required", min=self.min_count, max=self.max_count),
-            msg("cases.count.found", n=n),
-            msg("cases.count.fix", add=max(self.min_count - n, 0), remove=max(n - (self.max_count or n), 0)),
-            tuple(f"/cases/{i}" for i in range(n)),
-        )
+    # -- count, with the where conditions --------------------------------
 
-    def _recent(self, ctx: Context, years: int) -> Outcome:
-        oldest = ctx.as_of - relativedelta(years=years)
-        too_old, undated, late = [], [], []
-        for _i, case in enumerate(ctx.portfolio.cases):
-            if case.period is None:
-                undated.append(case.id)
-            elif case.period.start < oldest:
-                too_old.append({"case": case.id, "start": case.period.start.isoformat()})
-            elif case.period.end > ctx.as_of:
-                late.append({"case": case.id, "end": case.period.end.isoformat()})
-        if too_old or late:
+    def _inspect(self, ctx: Context) -> list[_CaseCheck]:
+        result = []
+        for index, case in enumerate(ctx.portfolio.cases):
+            failed: list[dict[str, Any]] = []
+            unstated: list[str] = []
+            for condition in self.where:
+                value = case.summary if condition.field == "summary" else case.field(condition.field)
+                ok, checks = condition.test(value)
+                label = _label(ctx, condition.field)
+                if ok is None:
+                    unstated.append(condition.field)
+                elif not ok:
+                    failed.extend(
+                        {"field": condition.field, "label": label, **c.describe(), "actual": _shown(value)}
+                        for c in checks
+                    )
+            if self.where_period is not None:
+                ok, why, date = self.where_period.test(case.period, ctx.as_of)
+                if ok is None:
+                    unstated.append("period")
+                elif not ok:
+                    failed.append(self._period_failure(ctx, why, date))
+            result.append(_CaseCheck(index, case, tuple(failed), tuple(unstated)))
+        return result
+
+    def _period_failure(self, ctx: Context, why: str | None, date: str | None) -> dict[str, Any]:
+        assert self.where_period is not None
+        return {
+            "field": "period",
+            "label": _PERIOD_LABEL,
+            "op": "recency",
+            "value": self.where_period.describe(ctx.as_of),
+            "actual": {"why": why, "date": date},
+        }
+
+    def _required_conditions(self, ctx: Context) -> list[dict[str, Any]]:
+        described = [
+            {"field": c.field, "label": _label(ctx, c.field), **check.describe()}
+            for c in self.where
+            for check in c.checks
+        ]
+        if self.where_period is not None:
+            described.append(
+                {
+                    "field": "period",
+                    "label": _PERIOD_LABEL,
+                    "op": "recency",
+                    "value": self.where_period.describe(ctx.as_of),
+                }
+            )
+        return described
+
+    def _count(self, ctx: Context) -> Outcome:
+        assert self.count is not None
+        cases = self._inspect(ctx)
+        met = [c for c in cases if c.status is Status.MET]
+        open_ = [c for c in cases if c.status is Status.INCOMPLETE]
+        conditions = self._required_conditions(ctx)
+        required = msg("cases.count.required", **self.count.params(), conditions=conditions)
+        pointers = tuple(f"/cases/{c.index}" for c in met)
+        counted = msg("cases.count.found", n=len(cases), matching=len(met) if conditions else None)
+        if self.count.admits(len(met)):
+            return self.part("count", Status.MET, required, counted, msg("cases.count.fix"), pointers)
+        if self.count.too_many(len(met)):
+            fix = msg("cases.count.fix", remove=self.count.too_many(len(met)), conditions=conditions)
+            return self.part("count", Status.NOT_MET, required, counted, fix, pointers)
+        add = self.count.low - len(met)
+        if len(met) == len(cases):  # every case counts; there are too few of them
+            fix = msg("cases.count.fix", add=add, conditions=conditions)
+            return self.part("count", Status.INCOMPLETE, required, counted, fix, pointers)
+        status = Status.INCOMPLETE if len(met) + len(open_) >= self.count.low else Status.NOT_MET
+        closest = min(
+            (c for c in cases if c.status is not Status.MET), key=lambda c: (len(c.failed), len(c.unstated))
+        )
+        unstated = [_label(ctx, n) for n in closest.unstated]
+        found = msg(
+            "cases.count.closest",
+            n=len(cases),
+            matching=len(met),
+            case=closest.name(),
+            failed=list(closest.failed),
+            unstated=unstated,
+        )
+        room = self.count.high is None or len(cases) + add <= self.count.high  # may a case be added?
+        fix = msg(
+            "cases.count.fix",
+            add=add if room else 0,
+            conditions=conditions,
+            case=closest.name(),
+            failed=list(closest.failed),
+            unstated=unstated,
+        )
+        return self.part("count", status, required, found, fix, (*pointers, f"/cases/{closest.index}"))
+
+    # -- recency of every case -------------------------------------------
+
+    def _recent(self, ctx: Context, recency: CaseRecency) -> Outcome:
+        found: dict[str, list[Any]] = {"too_old": [], "late": [], "open": [], "undated": []}
+        for case in ctx.portfolio.cases:
+            _, why, date = recency.test(case.period, ctx.as_of)
+            if why == "undated" or why == "open":
+                found[why].append(case.id)
+            elif why is not None:
+                found[why].append({"case": case.id, "date": date})
+        if found["too_old"] or found["late"] or found["open"]:
             status = Status.NOT_MET
-        elif undated or not ctx.portfolio.cases:
+        elif found["undated"] or not ctx.portfolio.cases:
             status = Status.INCOMPLETE
         else:
             status = Status.MET
-        pointers = tuple(f"/cases/{i}/period" for i in range(len(ctx.portfolio.cases)))
+        window = recency.describe(ctx.as_of)
         return self.part(
             "period",
             status,
-            msg("cases.period.required", years=years, oldest=oldest.isoformat(), as_of=ctx.as_of.isoformat()),
+            msg("cases.period.required", **window),
             msg(
                 "cases.period.found",
-                **listed("too_old", too_old),
-                **listed("late", late),
-                **listed("undated", undated),
+                of=recency.of,
+                **{k: v for name, entries in found.items() for k, v in listed(name, entries).items()},
                 n=len(ctx.portfolio.cases),
             ),
-            msg("cases.period.fix", oldest=oldest.isoformat()),
-            pointers,
+            msg("cases.period.fix", **window),
+            tuple(f"/cases/{i}/period" for i in range(len(ctx.portfolio.cases))),
         )
+
+    # -- diversity ---------------------------------------------------------
 
     def _diversity(self, ctx: Context) -> Outcome:
         cases = ctx.portfolio.cases
@@ -161,3 +364,19 @@ class CasesRule(Rule):
             msg("cases.diversity.fix", fields=labels(self.diverse)),
             tuple(f"/cases/{i}" for i in range(len(cases))),
         )
+
+
+def _label(ctx: Context, name: str) -> Text:
+    """What a case field is called in the framework's words."""
+    if name == "period":
+        return _PERIOD_LABEL
+    field = _SUMMARY if name == "summary" else ctx.catalogues.case_fields.get(name)
+    return (field.label if field else None) or name
+
+
+def _shown(value: Any) -> Any:
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

@@ -71,7 +71,9 @@ class AllOfRule(Rule):
 class OneOfRule(Rule):
     """At least one alternative must be met (alternatives are not exclusive).
 
-    Met: one of four education routes is met. Not met: none is.
+    Met: one of four education routes is met. Not met: none is, and the
+    candidate attempted one (submitted something for it that fails: an EVC
+    report too old). Incomplete: nothing submitted for any route yet.
     """
 
     KEY = "one_of"
@@ -92,14 +94,56 @@ class OneOfRule(Rule):
         children = tuple(alt.evaluate(ctx) for alt in self.alternatives)
         counted = [c for c in children if c.status is not Status.ADVISORY]
         met = [c.rule_id for c in counted if c.status is Status.MET]
-        closest = min(counted, key=_gap, default=None)
+        status = explain.one_of(c.status for c in children)
+        attempted = _attempted([c for c in counted if c.status is Status.NOT_MET])
+        others = [c for c in counted if c is not attempted]
+        closest = min(others, key=_gap, default=None)
+        found = msg("one_of.found", met=met)
+        fix = msg("one_of.fix", id=closest.rule_id, title=closest.title) if closest else None
+        if status is not Status.MET and attempted is not None:
+            # lead with the route the candidate took and why it fails, then the nearest other one
+            why = explain.failing_leaves([attempted])[0]
+            found = msg(
+                "one_of.attempted",
+                id=attempted.rule_id,
+                title=attempted.title,
+                leaf=why.rule_id if why is not attempted else None,
+                why=_as_data(why.found),
+                required=_as_data(why.required),
+            )
+            fix = msg(
+                "one_of.fix_attempted",
+                fix=_as_data(why.fix),
+                other=closest.rule_id if closest else None,
+                other_title=closest.title if closest else None,
+            )
         return self.outcome(
-            explain.any_of(c.status for c in children),
+            status,
             msg("one_of.required", n=len(counted), ids=[c.rule_id for c in counted]),
-            msg("one_of.found", met=met),
-            fix=msg("one_of.fix", id=closest.rule_id, title=closest.title) if closest else None,
+            found,
+            fix=fix,
             children=children,
         )
+
+
+def _attempted(failed: list[Outcome]) -> Outcome | None:
+    """The route the candidate took among the failed alternatives: the nearest to passing, and
+    among equally near ones the one failing on evidence no other alternative also rejects (an
+    EVC report rather than the mbo diploma that every diploma route rejects)."""
+
+    def rejected(outcome: Outcome) -> set[str]:
+        return {p for leaf in explain.failing_leaves([outcome]) for p in leaf.evidence}
+
+    def shared(outcome: Outcome) -> int:
+        others = set().union(*(rejected(o) for o in failed if o is not outcome))
+        return len(rejected(outcome) & others)
+
+    return min(failed, key=lambda o: (_gap(o), shared(o)), default=None)
+
+
+def _as_data(message: explain.Message | None) -> dict[str, object] | None:
+    """A message as plain data, to be shown inside another (and written as JSON)."""
+    return None if message is None else {"key": message.key, "params": dict(message.params)}
 
 
 @dataclass(frozen=True)

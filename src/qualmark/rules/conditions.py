@@ -10,78 +10,18 @@ does not state the field: the candidate can still supply it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from qualmark.inert import inert, quote, shorten
 from qualmark.model.framework import MAX_AMOUNT, Condition, ConditionSpec
+from qualmark.scales import Level, Scales, shipped_scales
 
 Tri = bool | None
-
-_LEVEL = re.compile(
-    r"[ \t]*([A-Za-z]{1,20})[ \t]*-?[ \t]*([0-9]{1,2})[ \t]*"
-)  # two digits at most: no scale has more
-# National frameworks referenced one-to-one to the EQF at levels 1–8, so that
-# "NLQF6" satisfies "at least EQF6" and the other way round.
-EQF_ALIGNED = frozenset({"eqf", "nlqf", "estqf"})
-# The levels of the qualifications frameworks qualmark knows (by lower-case name): lowest, highest.
-SCALES = {name: (1, 8) for name in ("eqf", "nlqf", "estqf")}
-
-END = r"(?![\s\S])"
-"""The end of the text, in a pattern that means the same to JSON Schema (ECMA 262) and Python.
-
-(``$`` also matches before a final newline in Python, so ``"nl\\n"`` would pass there and fail in an editor.)
-"""
-
-
-def _either_case(name: str) -> str:
-    return "".join(f"[{c.upper()}{c.lower()}]" for c in name)
-
-
-_KNOWN = "|".join(_either_case(name) for name in SCALES)
-_GAP = "[ \t]*-?[ \t]*"
-LEVEL_PATTERN = (
-    rf"^[ \t]*(?:(?:{_KNOWN}){_GAP}0?[1-8]"  # a known framework, within its scale
-    rf"|(?!(?:{_KNOWN}){_GAP}[0-9])[A-Za-z]{{1,20}}{_GAP}[0-9]{{1,2}})[ \t]*{END}"  # any other, up to two digits
-)
-"""What a level in a portfolio looks like: :meth:`Level.parse` plus the scales, as a JSON Schema pattern."""
-LEVEL_SHAPE = "a framework name and a number, like NLQF6 or EQF7 (EQF, NLQF and EstQF have levels 1 to 8)"
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Level:
-    """A level in a qualifications framework, parsed from text like ``NLQF6`` or ``EstQF 7``."""
-
-    framework: str
-    number: int
-
-    @classmethod
-    def parse(cls, text: object) -> Level | None:
-        """The level ``text`` names; ``None`` unless it is a name and a number of at most two digits."""
-        match = _LEVEL.fullmatch(text) if isinstance(text, str) else None
-        return cls(match.group(1), int(match.group(2))) if match else None
-
-    def off_scale(self) -> str | None:
-        """Why this level does not exist (``EQF9``), or ``None`` when it does (or its scale is unknown)."""
-        scale = SCALES.get(self.framework.lower())
-        if scale is None or scale[0] <= self.number <= scale[1]:
-            return None
-        return f"{self.framework} has levels {scale[0]} to {scale[1]}, so there is no {self}"
-
-    def comparable(self, other: Level) -> bool:
-        mine, theirs = self.framework.lower(), other.framework.lower()
-        return mine == theirs or (mine in EQF_ALIGNED and theirs in EQF_ALIGNED)
-
-    def same(self, other: Level) -> bool:
-        """The same level: ``nlqf6`` is ``NLQF 6``, and (aligned to the EQF) ``EQF6``."""
-        return self.comparable(other) and self.number == other.number
-
-    def __str__(self) -> str:
-        return f"{self.framework}{self.number}"
-
 
 Op = Literal["eq", "min", "max", "in", "present"]
 
@@ -92,78 +32,112 @@ class Check:
 
     op: Op
     value: Any
+    # for a failed check on levels that nothing declared could decide: why (Scales.undecided)
+    why: dict[str, Any] | None = dataclasses.field(default=None, compare=False)
 
     def describe(self) -> dict[str, Any]:
         shown = [str(v) for v in self.value] if isinstance(self.value, tuple) else self.value
         if isinstance(shown, Level | dt.date):
             shown = str(shown)
-        return {"op": self.op, "value": shown}
+        described = {"op": self.op, "value": shown}
+        if self.why is not None:
+            described["why"] = dict(self.why)
+        return described
 
 
 @dataclass(frozen=True, slots=True)
 class FieldCondition:
-    """All checks on one field."""
+    """All checks on one field; a level field reads and compares levels on ``scales`` (bound to ``scale``)."""
 
     field: str
     type: str
     many: bool
     checks: tuple[Check, ...]
+    scales: Scales = dataclasses.field(default_factory=shipped_scales, compare=False, repr=False)
+    scale: str | None = None
 
     def test(self, value: Any) -> tuple[Tri, list[Check]]:
-        """Whether ``value`` passes, and the checks it fails (``None``: not stated)."""
-        if value is None or value == []:
-            stated = [c for c in self.checks if c.op == "present" and c.value is False]
-            if stated:
+        """Whether ``value`` passes, and the checks it fails (``None``: not stated).
+
+        A missing field is not stated: the candidate can still state it. An
+        explicit empty list (``accredited_by: []``) states *none*: it fails
+        every check that needs a value and meets ``{present: false}``.
+        """
+        if value is None:
+            if any(c.op == "present" and c.value is False for c in self.checks):
                 return True, []
             return None, list(self.checks)
         failed = [c for c in self.checks if not self._passes(c, value)]
-        return (not failed), failed
+        return (not failed), [self._undecided(c, value) for c in failed]
+
+    def _undecided(self, check: Check, value: Any) -> Check:
+        """A failed check on levels, with why when no declared equivalence could decide it."""
+        if self.type != "level" or check.op == "present":
+            return check
+        for each in value if isinstance(value, list) else [value]:
+            level = self._coerce(each)
+            why = self.scales.undecided(check.op, level, check.value) if isinstance(level, Level) else None
+            if why is not None:
+                return replace(check, why=why)
+        return check
 
     def _passes(self, check: Check, value: Any) -> bool:
         values = value if isinstance(value, list) else [value]
         if check.op == "present":
-            return bool(check.value)
+            return bool(values) is bool(check.value)
         return any(self._compare(check, self._coerce(v)) for v in values)
 
     def _coerce(self, value: Any) -> Any:
         if self.type == "level":
-            return Level.parse(value)
+            return self.scales.parse(value, self.scale)
         if self.type == "date" and isinstance(value, str):
             try:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 return None
         if self.type == "text" and isinstance(value, str):
-            return unicodedata.normalize("NFC", value)  # as the framework's values (compile_value)
+            return as_written(value)  # the framework side is folded in _equal
         return value
 
-    @staticmethod
-    def _compare(check: Check, value: Any) -> bool:
+    def _compare(self, check: Check, value: Any) -> bool:
         if value is None:
             return False
-        if isinstance(value, Level) and check.op in ("eq", "in"):
-            options = check.value if check.op == "in" else (check.value,)
-            return any(value.same(option) for option in options)
+        if isinstance(value, Level):  # within a scale, or through declared referencings
+            return self.scales.holds(check.op, value, check.value)
         if check.op == "eq":
-            return bool(value == check.value)
+            return _equal(value, check.value)
         if check.op == "in":
-            return bool(value in check.value)
-        if isinstance(value, Level):
-            if not value.comparable(check.value):
-                return False
-            bound: Level = check.value
-            return value.number >= bound.number if check.op == "min" else value.number <= bound.number
+            return any(_equal(value, option) for option in check.value)
         try:
             return bool(value >= check.value if check.op == "min" else value <= check.value)
         except TypeError:
             return False
 
 
+def as_written(text: str) -> str:
+    """A text as conditions compare it: one Unicode form, case and surrounding spaces aside.
+
+    ``nvao`` meets ``NVAO``, and ``é`` is ``é`` however it was typed.
+
+    >>> as_written("  Nvao ") == as_written("NVAO")
+    True
+    """
+    return unicodedata.normalize("NFC", text).strip().casefold()
+
+
+def _equal(value: Any, wanted: Any) -> bool:
+    """Equality as a reader means it: texts ignore case and surrounding spaces."""
+    if isinstance(value, str) and isinstance(wanted, str):
+        return value == as_written(wanted)  # ``value`` is already as written (FieldCondition._coerce)
+    return bool(value == wanted)
+
+
 def _above(low: Any, high: Any) -> bool:
-    """Whether a lower bound lies above an upper bound (levels of unrelated frameworks never do)."""
-    if isinstance(low, Level):
-        return low.comparable(high) and low.number > high.number
-    return bool(low > high)
+    """Whether a lower bound lies above an upper bound (numbers, dates; levels: Scales.empty_range)."""
+    try:
+        return bool(low > high)
+    except TypeError:
+        return False
 
 
 def _kind_of(value: Any) -> str:
@@ -192,13 +166,20 @@ def _yaml_number(value: object) -> str | None:
     return f"{whole}.{fraction or 0}e{sign or '+'}{exponent}"
 
 
-def compile_value(value: Any, type_: str, values: tuple[str, ...] | None) -> tuple[Any, str | None]:
-    """Check that ``value`` fits a field of ``type_``; return it in runtime form, or an error."""
+def compile_value(
+    value: Any,
+    type_: str,
+    values: tuple[str, ...] | None,
+    *,
+    scales: Scales | None = None,
+    scale: str | None = None,
+) -> tuple[Any, str | None]:
+    """Check that ``value`` fits a field of ``type_``; return it in runtime form, or an error.
+
+    A level is read on ``scales`` (default: the shipped ones), on scale ``scale`` if the field is bound to one.
+    """
     if type_ == "level":
-        level = Level.parse(value)
-        if level is None:
-            return None, f"{quote(value)} is not a level; write {LEVEL_SHAPE}"
-        return (None, level.off_scale()) if level.off_scale() else (level, None)
+        return (scales or shipped_scales()).read(value, scale)
     found = _kind_of(value)
     if found != type_:
         written = _yaml_number(value) if type_ == "number" else None
@@ -216,17 +197,28 @@ def compile_value(value: Any, type_: str, values: tuple[str, ...] | None) -> tup
 
 
 def compile_condition(
-    name: str, condition: Condition, type_: str, values: tuple[str, ...] | None, many: bool
+    name: str,
+    condition: Condition,
+    type_: str,
+    values: tuple[str, ...] | None,
+    many: bool,
+    *,
+    scales: Scales | None = None,
+    scale: str | None = None,
 ) -> tuple[FieldCondition | None, list[str]]:
-    """Turn a written condition into checks, with the problems found."""
+    """Turn a written condition into checks, with the problems found.
+
+    Levels are read on ``scales`` (default: the shipped ones), on scale ``scale`` if the field is bound to one.
+    """
     errors: list[str] = []
     checks: list[Check] = []
+    scales = scales or shipped_scales()
 
     def add(op: Op, raw: Any) -> None:
         if op in ("min", "max") and type_ not in ("number", "date", "level"):
             errors.append(f"'{op}' compares numbers, dates and levels; {quote(name)} is {type_}")
             return
-        value, error = compile_value(raw, type_, values)
+        value, error = compile_value(raw, type_, values, scales=scales, scale=scale)
         if error:
             errors.append(f"{quote(name)}: {error}")
         else:
@@ -242,7 +234,7 @@ def compile_condition(
                 errors.append(f"{quote(name)}: 'in: []' lists no value, so it can never hold")
             compiled = []
             for raw in condition.in_:
-                value, error = compile_value(raw, type_, values)
+                value, error = compile_value(raw, type_, values, scales=scales, scale=scale)
                 if error:
                     errors.append(f"{quote(name)}: {error}")
                 compiled.append(value)
@@ -252,15 +244,13 @@ def compile_condition(
         if not checks and not errors:
             errors.append(f"the condition on {quote(name)} is empty; give min, max, in or present")
         low, high = (next((c.value for c in checks if c.op == op), None) for op in ("min", "max"))
-        if isinstance(low, Level) and isinstance(high, Level) and not low.comparable(high):
-            errors.append(
-                f"{quote(name)}: min {low} and max {high} are levels of different frameworks, "
-                "so no level meets both"
-            )
+        if isinstance(low, Level) and isinstance(high, Level):
+            empty = scales.empty_range(low, high)
+            errors.extend([f"{quote(name)}: {empty}"] if empty else [])
         elif low is not None and high is not None and _above(low, high):
             errors.append(f"{quote(name)}: min {quote(low)} is above max {quote(high)}, so it can never hold")
     else:
         add("eq", condition)
     if errors:
         return None, errors
-    return FieldCondition(name, type_, many, tuple(checks)), []
+    return FieldCondition(name, type_, many, tuple(checks), scales, scale), []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Self
 
 from dateutil.relativedelta import relativedelta
@@ -15,7 +15,17 @@ from qualmark.inert import quote
 from qualmark.model.framework import Duration
 from qualmark.model.portfolio import EvidenceItem
 from qualmark.model.text import Text
-from qualmark.rules.base import Context, Rule, RuleHeader, decimal_sum, listed, msg, shortfall
+from qualmark.rules.base import (
+    Bounds,
+    Context,
+    Rule,
+    RuleHeader,
+    compile_count,
+    decimal_sum,
+    listed,
+    msg,
+    shortfall,
+)
 from qualmark.rules.conditions import Check, FieldCondition, compile_condition
 
 if TYPE_CHECKING:
@@ -67,7 +77,9 @@ def compile_where(
                 key=True,
             )
             continue
-        compiled, errors = compile_condition(name, condition, field.type, field.values, field.many)
+        compiled, errors = compile_condition(
+            name, condition, field.type, field.values, field.many, scales=cc.scales, scale=field.scale
+        )
         for error in errors:
             cc.error((*path, "where", name), error)
         if compiled:
@@ -190,7 +202,7 @@ def _failure(field: str, check: Check, value: Any) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class EvidenceRule(_EvidenceBase):
-    """At least ``count`` evidence items of a kind meet every condition.
+    """``count`` evidence items of a kind (at least one by default) meet every condition.
 
     Met: a signed NVAO-accredited NLQF6 diploma for
     ``{evidence: diploma, where: {level: {min: NLQF6}, signed: true, accredited_by: NVAO}}``.
@@ -200,7 +212,7 @@ class EvidenceRule(_EvidenceBase):
 
     KEY = "evidence"
     MODIFIERS = frozenset({"where", "max_age", "count"})
-    count: int = 1
+    count: Bounds = field(default_factory=Bounds)
 
     @classmethod
     def compile(
@@ -210,7 +222,9 @@ class EvidenceRule(_EvidenceBase):
         if not compile_kind(cc, kind, (*path, "evidence")):
             return None
         check_duration(cc, node.max_age, path)
-        return cls(header, kind, compile_where(cc, kind, node.where, path), node.max_age, node.count or 1)
+        count = compile_count(cc, node.count, (*path, "count"))
+        conditions = compile_where(cc, kind, node.where, path)
+        return None if count is None else cls(header, kind, conditions, node.max_age, count)
 
     def check(self, ctx: Context) -> Outcome:
         items = self.inspect(ctx)
@@ -218,31 +232,40 @@ class EvidenceRule(_EvidenceBase):
         open_ = [i for i in items if i.status is Status.INCOMPLETE]
         label = self.kind_label(ctx)
         required = msg(
-            "evidence.required", kind=label, count=self.count, conditions=self.required_conditions(ctx)
+            "evidence.required", kind=label, **self.count.params(), conditions=self.required_conditions(ctx)
         )
-        if len(met) >= self.count:
+        if self.count.admits(len(met)):
             return self.outcome(
                 Status.MET,
                 required,
                 msg("evidence.found", kind=label, **listed("items", [i.name() for i in met])),
                 evidence=tuple(i.pointer for i in met),
             )
+        if self.count.too_many(len(met)):
+            return self.outcome(
+                Status.NOT_MET,
+                required,
+                msg("evidence.found", kind=label, **listed("items", [i.name() for i in met])),
+                fix=msg("evidence.fix_fewer", kind=label, max=self.count.high, n=len(met)),
+                evidence=tuple(i.pointer for i in met),
+            )
+        needed = self.count.low - len(met)
         if not items:
             return self.outcome(
                 Status.INCOMPLETE,
                 required,
                 msg("evidence.none", kind=label),
-                fix=msg("evidence.fix_add", kind=label, count=self.count - len(met)),
+                fix=msg("evidence.fix_add", kind=label, count=needed),
             )
         if len(met) == len(items):  # every item qualifies; there are too few of them
             return self.outcome(
                 Status.INCOMPLETE,
                 required,
                 msg("evidence.found", kind=label, **listed("items", [i.name() for i in met])),
-                fix=msg("evidence.fix_add", kind=label, count=self.count - len(met)),
+                fix=msg("evidence.fix_add", kind=label, count=needed),
                 evidence=tuple(i.pointer for i in met),
             )
-        status = Status.INCOMPLETE if len(met) + len(open_) >= self.count else Status.NOT_MET
+        status = Status.INCOMPLETE if len(met) + len(open_) >= self.count.low else Status.NOT_MET
         closest = min(
             (i for i in items if i.status is not Status.MET), key=lambda i: (len(i.failed), len(i.unstated))
         )
