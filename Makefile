@@ -22,7 +22,8 @@ $(DEVSTAMP): $(BIN)/python pyproject.toml
 demo: $(STAMP)
 	$(BIN)/qualmark validate frameworks/*.yaml
 	$(BIN)/qualmark check frameworks/noloc-register-loopbaanprofessional.yaml \
-	    examples/portfolios/noloc-register-loopbaanprofessional/eligible.json
+	    examples/portfolios/noloc-register-loopbaanprofessional/eligible.json \
+	    --judgements examples/portfolios/noloc-register-loopbaanprofessional/judgements/agreed.yaml
 
 test: $(DEVSTAMP)
 	$(BIN)/ruff check src tests benchmarks fuzz

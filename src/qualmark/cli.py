@@ -1,7 +1,7 @@
 """The command line: parses options, calls the library, picks a report, maps exit codes.
 
 Exit codes are a contract scripts rely on (README, "Exit codes"):
-0 eligible / valid; 1 not eligible or incomplete, or an invalid framework;
+0 eligible / valid; 1 not eligible, incomplete or awaiting review, or an invalid framework;
 2 bad input or wrong usage (including output that cannot be written);
 3 an internal error, never a verdict; 141 when the reader of standard output
 went away (``head``, a closed pipe), as other Unix tools do.
@@ -25,11 +25,12 @@ from rich.text import Text
 
 from qualmark.catalogue.template import render_template
 from qualmark.dates import why_not_a_date
-from qualmark.errors import LoadError, QualmarkError
+from qualmark.errors import JudgementsError, LoadError, Problem, QualmarkError
 from qualmark.explain import Verdict
 from qualmark.files import DEFAULT_MAX_BYTES, ENVIRONMENT_VARIABLE, format_size, parse_size
 from qualmark.framework import Framework, load_framework
-from qualmark.inert import inert, shorten
+from qualmark.inert import inert, quote, shorten
+from qualmark.judgements import Judgements, load_judgements
 from qualmark.portfolio import load_portfolio
 from qualmark.report import REPORTS
 from qualmark.report.json import dumps
@@ -38,7 +39,7 @@ from qualmark.schema import framework_schema
 
 class ExitCode(IntEnum):
     OK = 0  # eligible / valid
-    FAILED = 1  # not eligible or incomplete; an invalid framework
+    FAILED = 1  # not eligible, incomplete or awaiting review; an invalid framework
     BAD_INPUT = 2  # a file that cannot be read or does not fit; wrong usage; output that cannot be written
     INTERNAL = 3  # a bug in qualmark: never a verdict
     READER_GONE = 141  # standard output was closed early: 128 + SIGPIPE, as other Unix tools
@@ -228,6 +229,15 @@ def check(
         str | None,
         typer.Option("--lang", help="Language of the report (nl, en); default: the framework's first."),
     ] = None,
+    judgements: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--judgements",
+            help="Assessors' judgements (YAML or JSON) on the review items; repeat for several files. "
+            "Each applies to the portfolio of the candidate it names.",
+            readable=False,
+        ),
+    ] = None,
     max_file_size: MaxFileSize = None,
 ) -> None:
     """Evaluate portfolios against a framework and explain every requirement.
@@ -242,12 +252,18 @@ def check(
     if not compiled.rules:
         _fail(f"{framework} states no requirements, so there is nothing to check (see testing.requirements)")
     language = lang or compiled.document.languages[0]
+    decided = _judgements(judgements or [], max_bytes)
     # GuardedStream is not a TextIO to the type checker, but does all a report asks of one
     report = REPORTS[output.value](stdout, language, len(portfolios) > 1)  # type: ignore[arg-type]
     worst = ExitCode.OK
+    used: set[int] = set()
     for path in portfolios:
         try:
-            evaluation = compiled.evaluate(load_portfolio(path, compiled, max_bytes=max_bytes), as_of=date)
+            portfolio = load_portfolio(path, compiled, max_bytes=max_bytes)
+            # with one portfolio every file applies to it (and one for someone else is an error)
+            mine = [j for j in decided if len(portfolios) == 1 or j.names(portfolio)]
+            used.update(id(j) for j in mine)
+            evaluation = compiled.evaluate(portfolio, as_of=date, judgements=mine)
         except QualmarkError as exc:
             _report(exc, f"cannot evaluate {path}")
             report.failure(str(path), exc)
@@ -257,7 +273,34 @@ def check(
         if evaluation.verdict is not Verdict.ELIGIBLE:
             worst = max(worst, ExitCode.FAILED)
     report.close()
+    for unused in (j for j in decided if id(j) not in used):
+        _report(
+            JudgementsError(
+                [
+                    Problem(
+                        f"these judgements are for candidate {quote(unused.document.candidate)}, "
+                        "whose portfolio was not checked",
+                        unused.smap.span(("candidate",)),
+                        hint="give that candidate's portfolio, or leave this file out",
+                    )
+                ]
+            ),
+            f"unused judgements {unused.file}",
+        )
+        worst = max(worst, ExitCode.BAD_INPUT)
     raise typer.Exit(worst)
+
+
+def _judgements(paths: list[Path], max_bytes: int) -> list[Judgements]:
+    """Every judgements file read, or a clear error and exit 2 before any portfolio is checked."""
+    result = []
+    for path in paths:
+        try:
+            result.append(load_judgements(path, max_bytes))
+        except QualmarkError as exc:
+            _report(exc, f"cannot read judgements {path}")
+            raise typer.Exit(ExitCode.BAD_INPUT) from None
+    return result
 
 
 @app.command()

@@ -257,6 +257,13 @@ class CompileContext:
         stray = [k for k in given if k in _MODIFIERS and k not in kind.MODIFIERS]
         for key in stray:
             self.error((*path, key), f"{quote(key)} does not apply to a '{kind.KEY}' rule", key=True)
+        if node.advisory and node.review is not None:
+            self.error(
+                (*path, "review"),
+                "an advisory rule never fails, so an assessor's judgement on it decides nothing",
+                "remove advisory or review",
+                key=True,
+            )
         span = self.smap.span(path)
         header = RuleHeader(
             id=node.id,
@@ -264,6 +271,7 @@ class CompileContext:
             source=SourceRef(span.file, span.line, node.source),
             description=node.description,
             advisory=node.advisory,
+            review=(node.review.question, node.review.by) if node.review else None,
         )
         return kind.compile(node, header, self, path)
 

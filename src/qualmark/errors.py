@@ -97,6 +97,12 @@ class PortfolioError(QualmarkError):
     PHASE = "portfolio"
 
 
+class JudgementsError(QualmarkError):
+    """A judgements file does not fit its format, or not this framework and portfolio."""
+
+    PHASE = "judgements"
+
+
 class EvaluationError(QualmarkError):
     """A portfolio could not be evaluated (for instance, it names another framework)."""
 

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from qualmark.explain import Message, Outcome, Status, Verdict, failing_leaves, verdict_of
+from qualmark.explain import (
+    Judgement,
+    Message,
+    Outcome,
+    Status,
+    Verdict,
+    failing_leaves,
+    review_items,
+    verdict_of,
+)
 from qualmark.messages import render
 from qualmark.model.text import Text, text_in
 from qualmark.rules.base import Context
@@ -51,6 +61,10 @@ class Evaluation:
     def gaps(self) -> list[Outcome]:
         """What keeps the portfolio from being eligible, deepest first."""
         return failing_leaves(self.outcomes)
+
+    def reviews(self) -> list[Outcome]:
+        """The questions awaiting an assessor (status review), in the order of the framework."""
+        return review_items(self.outcomes)
 
     def to_json(self, lang: str | None = None) -> dict[str, Any]:
         """A JSON-ready dict (format version 1, described in docs/evaluation.md), texts in ``lang``."""
@@ -100,12 +114,45 @@ def _outcome_json(outcome: Outcome, lang: str, fallback: str) -> dict[str, Any]:
     }
     if outcome.status is Status.ADVISORY:
         result["advisory_met"] = outcome.advisory_met
+    if outcome.review is not None:
+        review = outcome.review
+        decision = review.decision
+        result["review"] = {
+            "question": text_in(review.question, lang, fallback),
+            "by": review.by,
+            "needed": review.needed,
+            "decision": decision.value if decision else None,
+            "judgements": [
+                {
+                    "decision": j.decision.value,
+                    "assessor": j.assessor,
+                    "date": j.date.isoformat(),
+                    "rationale": j.rationale,
+                }
+                for j in review.judgements
+            ],
+        }
     return result
 
 
-def evaluate(framework: Framework, portfolio: Portfolio, as_of: dt.date) -> Evaluation:
-    """Evaluate every requirement; the portfolio must already fit the framework's schema."""
-    ctx = Context(portfolio, as_of, framework.catalogues)
+def evaluate(
+    framework: Framework,
+    portfolio: Portfolio,
+    as_of: dt.date,
+    judgements: Mapping[str, tuple[Judgement, ...]] | None = None,
+) -> Evaluation:
+    """Evaluate every requirement; the portfolio must already fit the framework's schema.
+
+    ``judgements`` are the assessors' decisions by rule id (already checked against the framework).
+    """
+    method = framework.document.certification.method
+    ctx = Context(
+        portfolio,
+        as_of,
+        framework.catalogues,
+        judgements or {},
+        (method.assessors if method and method.assessors else 1),
+    )
     outcomes = tuple(rule.evaluate(ctx) for rule in framework.rules)
     document = framework.document
     notices = []

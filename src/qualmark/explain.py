@@ -9,6 +9,7 @@ place.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -23,6 +24,7 @@ class Status(StrEnum):
     MET = "met"
     NOT_MET = "not_met"
     INCOMPLETE = "incomplete"  # evidence missing that the candidate can still supply
+    REVIEW = "review"  # what a machine can check is met; an assessor must judge the rest
     ADVISORY = "advisory"  # informs, never fails
 
 
@@ -30,6 +32,7 @@ class Verdict(StrEnum):
     ELIGIBLE = "eligible"
     NOT_ELIGIBLE = "not_eligible"
     INCOMPLETE = "incomplete"
+    REVIEW = "review"  # meets everything a machine can check; questions await an assessor
 
 
 def all_of(statuses: Iterable[Status]) -> Status:
@@ -45,6 +48,8 @@ def all_of(statuses: Iterable[Status]) -> Status:
         return Status.NOT_MET
     if Status.INCOMPLETE in counted:
         return Status.INCOMPLETE
+    if Status.REVIEW in counted:
+        return Status.REVIEW
     return Status.MET
 
 
@@ -60,6 +65,9 @@ def at_least(n: int, statuses: Iterable[Status]) -> Status:
     met = counted.count(Status.MET)
     if met >= n:
         return Status.MET
+    met += counted.count(Status.REVIEW)  # met, as far as a machine can tell
+    if met >= n:
+        return Status.REVIEW
     if met + counted.count(Status.INCOMPLETE) >= n:
         return Status.INCOMPLETE
     return Status.NOT_MET
@@ -81,6 +89,8 @@ def one_of(statuses: Iterable[Status]) -> Status:
     counted = [s for s in statuses if s is not Status.ADVISORY]
     if Status.MET in counted:
         return Status.MET
+    if Status.REVIEW in counted:  # an assessor may still find that alternative met
+        return Status.REVIEW
     if Status.NOT_MET in counted or not counted:
         return Status.NOT_MET
     return Status.INCOMPLETE
@@ -93,6 +103,7 @@ def verdict_of(statuses: Iterable[Status]) -> Verdict:
         Status.MET: Verdict.ELIGIBLE,
         Status.NOT_MET: Verdict.NOT_ELIGIBLE,
         Status.INCOMPLETE: Verdict.INCOMPLETE,
+        Status.REVIEW: Verdict.REVIEW,
     }[combined]
 
 
@@ -114,6 +125,44 @@ class SourceRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Judgement:
+    """One assessor's decision on one review item, as recorded in a judgements file."""
+
+    item: str  # the id of the rule judged
+    decision: Status  # MET or NOT_MET
+    assessor: str
+    date: dt.date
+    rationale: str
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """A question only a person can answer, on a rule whose machine checks are met.
+
+    ``needed`` assessors must agree (``certification.method.assessors``):
+    their common decision decides; fewer judgements, or a disagreement, leave
+    the item in review.
+    """
+
+    question: Text
+    by: str
+    needed: int = 1
+    judgements: tuple[Judgement, ...] = ()
+
+    @property
+    def decision(self) -> Status | None:
+        """MET or NOT_MET when enough assessors agree; None while the item awaits them."""
+        decisions = {j.decision for j in self.judgements}
+        if len(decisions) != 1 or len({j.assessor for j in self.judgements}) < self.needed:
+            return None
+        return decisions.pop()
+
+    @property
+    def disagreement(self) -> bool:
+        return len({j.decision for j in self.judgements}) > 1
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """The result of one rule, with the results of its parts as ``children``."""
 
@@ -128,6 +177,7 @@ class Outcome:
     source: SourceRef | None = None
     children: tuple[Outcome, ...] = ()
     advisory_met: bool | None = None  # for advisory rules: was the advice followed?
+    review: Review | None = None  # for a rule an assessor judges: the question and the judgements
 
     def walk(self) -> Iterator[Outcome]:
         """This outcome and all below it, depth first."""
@@ -138,6 +188,21 @@ class Outcome:
     def find(self, rule_id: str) -> Outcome | None:
         """The outcome of ``rule_id`` in this subtree."""
         return next((o for o in self.walk() if o.rule_id == rule_id), None)
+
+
+def review_items(outcomes: Iterable[Outcome]) -> list[Outcome]:
+    """The questions awaiting an assessor, in the order of the framework.
+
+    Below a met rule (an alternative not taken) nothing awaits anyone.
+    """
+    result: list[Outcome] = []
+    for outcome in outcomes:
+        if outcome.status in (Status.MET, Status.ADVISORY):
+            continue
+        if outcome.status is Status.REVIEW and outcome.review is not None:
+            result.append(outcome)
+        result.extend(review_items(outcome.children))
+    return result
 
 
 def failing_leaves(outcomes: Iterable[Outcome]) -> list[Outcome]:

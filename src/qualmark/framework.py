@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path as FsPath
@@ -16,6 +17,7 @@ from qualmark.errors import EvaluationError, PortfolioError, Problem
 from qualmark.evaluate import Evaluation, evaluate
 from qualmark.files import DEFAULT_MAX_BYTES, decode
 from qualmark.inert import quote
+from qualmark.judgements import Judgements, judgements_by_item
 from qualmark.loader import load_yaml, parse_yaml
 from qualmark.model.framework import FrameworkDocument
 from qualmark.model.portfolio import Portfolio
@@ -85,8 +87,19 @@ class Framework:
         """Raise :class:`PortfolioError` (with JSON pointers) unless the portfolio fits this framework."""
         self.check_data(portfolio.raw, portfolio.source)
 
-    def evaluate(self, portfolio: Portfolio, as_of: dt.date | None = None) -> Evaluation:
-        """Check and evaluate a portfolio as of a date (default: its submission date)."""
+    def evaluate(
+        self,
+        portfolio: Portfolio,
+        as_of: dt.date | None = None,
+        judgements: Judgements | Iterable[Judgements] | None = None,
+    ) -> Evaluation:
+        """Check and evaluate a portfolio as of a date (default: its submission date).
+
+        ``judgements`` (from :func:`~qualmark.judgements.load_judgements`) are the
+        assessors' decisions on the review items; a file for another candidate or
+        framework version, or judging an item that is not a review item, raises
+        :class:`~qualmark.errors.JudgementsError`.
+        """
         if not self.rules:
             raise EvaluationError(
                 [
@@ -104,7 +117,9 @@ class Framework:
             )
         if portfolio._checked_by is not self:  # not already checked when it was read
             self.check_portfolio(portfolio)
-        return evaluate(self, portfolio, _evaluation_date(as_of, portfolio.submitted))
+        files = [judgements] if isinstance(judgements, Judgements) else list(judgements or ())
+        decided = judgements_by_item(files, self, portfolio)
+        return evaluate(self, portfolio, _evaluation_date(as_of, portfolio.submitted), decided)
 
 
 def _evaluation_date(as_of: object, submitted: dt.date) -> dt.date:

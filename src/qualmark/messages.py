@@ -330,6 +330,19 @@ def _recency(c: Mapping[str, Any], L: Lang) -> str:
     return text
 
 
+def _review_fix(p: Mapping[str, Any], L: Lang) -> str:
+    """The question for the assessor, and where its judgement stands."""
+    text = L.pick("for the assessor: ", "voor de assessor: ") + L.text(p["question"])
+    if p["disagreement"]:
+        return text + L.pick(" (the assessors disagree)", " (de assessoren zijn het oneens)")
+    if p["judged"]:
+        return text + L.pick(
+            f" ({L.num(p['judged'])} of {L.num(p['needed'])} assessors agreed so far)",
+            f" ({L.num(p['judged'])} van {L.num(p['needed'])} assessoren eens tot nu toe)",
+        )
+    return text
+
+
 def _cases_count_required(p: Mapping[str, Any], L: Lang) -> str:
     low, high = p["min"], p["max"]
     if high == low:
@@ -439,6 +452,14 @@ MESSAGES: dict[str, Render] = {
             if p["other"]
             else ""
         )
+    ),
+    "review.fix": _review_fix,
+    "review.awaiting": lambda p, L: (
+        L.pick("awaiting the assessors: ", "wacht op de assessoren: ") + L.join(p["ids"])
+    ),
+    "review.fix_refused": lambda p, L: L.pick(
+        f"the assessors judged not met: {L.text(p['question'])}",
+        f"de assessoren oordeelden: niet voldaan: {L.text(p['question'])}",
     ),
     "one_of.fix": lambda p, L: (
         L.pick(f"closest alternative: {p['id']}", f"dichtstbijzijnde mogelijkheid: {p['id']}")

@@ -15,6 +15,7 @@ ESTQF = FRAMEWORKS / "estqf-career-specialist-7.yaml"
 ESTQF_EXAMPLES = EXAMPLES / "estqf-career-specialist-7"
 NOLOC = FRAMEWORKS / "noloc-register-loopbaanprofessional.yaml"
 NOLOC_EXAMPLES = EXAMPLES / "noloc-register-loopbaanprofessional"
+AGREED = NOLOC_EXAMPLES / "judgements" / "agreed.yaml"  # both assessors: every review item met
 
 
 def qualmark(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -139,8 +140,10 @@ def test_check_portfolio_for_another_framework() -> None:
 
 
 def test_check_in_english_and_dutch() -> None:
-    dutch = qualmark("check", NOLOC, NOLOC_EXAMPLES / "eligible.json")
-    english = qualmark("check", NOLOC, NOLOC_EXAMPLES / "eligible.json", "--lang", "en")
+    dutch = qualmark("check", NOLOC, NOLOC_EXAMPLES / "eligible.json", "--judgements", AGREED)
+    english = qualmark(
+        "check", NOLOC, NOLOC_EXAMPLES / "eligible.json", "--judgements", AGREED, "--lang", "en"
+    )
     assert dutch.returncode == english.returncode == 0, dutch.stderr
     assert dutch.stdout.startswith("VOLDOET")
     assert english.stdout.startswith("ELIGIBLE")
@@ -227,8 +230,20 @@ def test_three_thousand_portfolios_as_json_stay_under_200_mb(tmp_path: Path) -> 
     """Each record is written when it is made and then dropped: memory does not grow with the batch."""
     out = tmp_path / "out.json"
     portfolios = [str(NOLOC_EXAMPLES / "eligible.json")] * 3000
+    judged = ["--judgements", str(AGREED)]
     result = subprocess.run(
-        [sys.executable, "-c", PEAK_MEMORY, str(out), "check", str(NOLOC), *portfolios, "--format", "json"],
+        [
+            sys.executable,
+            "-c",
+            PEAK_MEMORY,
+            str(out),
+            "check",
+            str(NOLOC),
+            *portfolios,
+            *judged,
+            "--format",
+            "json",
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -55,6 +55,9 @@ def test_an_off_scale_level_in_a_portfolio_is_refused_with_its_pointer(tmp_path:
 
 
 def test_an_evc_report_at_nlqf7_meets_a3() -> None:
-    result = qualmark("check", NOLOC, NOLOC_EXAMPLES / "evc-nlqf7.json", "--lang", "en")
+    agreed = NOLOC_EXAMPLES / "judgements" / "agreed.yaml"
+    result = qualmark(
+        "check", NOLOC, NOLOC_EXAMPLES / "evc-nlqf7.json", "--judgements", agreed, "--lang", "en"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "✔ A3-evc" in result.stdout

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from qualmark import load_framework, load_portfolio
+from qualmark import load_framework, load_judgements, load_portfolio
 from qualmark.explain import Status
 from tests.conftest import EXAMPLES, FRAMEWORKS
 
 
 def _cases() -> list[tuple[str, Path, dict[str, object]]]:
-    cases = []
+    cases: list[tuple[str, Path, dict[str, object]]] = []
     for folder in sorted(p for p in EXAMPLES.iterdir() if p.is_dir()):
         manifest = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
         entries = manifest if isinstance(manifest, list) else manifest["examples"]
@@ -48,15 +48,25 @@ def test_enough_single_failure_examples(folder: str) -> None:
     entries = [e for f, _, e in CASES if f == folder]
     single = [e for e in entries if len(e["failing"]) == 1]
     assert any(e["verdict"] == "eligible" and e["file"] == "eligible.json" for e in entries)
+    assert len({(e["file"], e.get("judgements")) for e in entries}) == len(entries), (
+        "an entry is listed twice"
+    )
     assert len(single) >= 8
 
 
-@pytest.mark.parametrize(("folder", "path", "expected"), CASES, ids=[f"{c[0]}/{c[1].name}" for c in CASES])
+@pytest.mark.parametrize(
+    ("folder", "path", "expected"),
+    CASES,
+    ids=[f"{c[0]}/{c[1].name}" + (f"+{c[2]['judgements']}" if c[2].get("judgements") else "") for c in CASES],
+)
 def test_example_outcome(folder: str, path: Path, expected: dict[str, object]) -> None:
     framework = load_framework(FRAMEWORKS / f"{folder}.yaml")
-    evaluation = framework.evaluate(load_portfolio(path))
+    judged = expected.get("judgements")
+    judgements = load_judgements(path.parent / str(judged)) if judged else None
+    evaluation = framework.evaluate(load_portfolio(path), judgements=judgements)
     assert evaluation.verdict.value == expected["verdict"]
     assert sorted(o.rule_id for o in evaluation.gaps()) == sorted(expected["failing"])  # type: ignore[arg-type]
+    assert [o.rule_id for o in evaluation.reviews()] == expected.get("review", [])
     for gap in evaluation.gaps():
         assert gap.fix is not None, f"{gap.rule_id} fails without saying what would make it pass"
         assert gap.status in (Status.NOT_MET, Status.INCOMPLETE)

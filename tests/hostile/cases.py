@@ -68,6 +68,12 @@ def eligible(folder: Path, name: str = "eligible.json") -> str:
     return name
 
 
+def agreed(folder: Path) -> list[str]:
+    """Options that give the assessors' agreeing judgements, so that eligible.json is eligible."""
+    shutil.copy(NOLOC_ELIGIBLE.parent / "judgements" / "agreed.yaml", folder / "agreed.yaml")
+    return ["--judgements", "agreed.yaml"]
+
+
 def raw(folder: Path, name: str, text: str) -> str:
     (folder / name).write_text(text, encoding="utf-8")
     return name
@@ -178,7 +184,7 @@ def many_cases(folder: Path) -> list[str]:
 def odd_file_name(folder: Path) -> list[str]:
     name = "eligible-\udcff.json"  # byte 0xFF, which no UTF-8 decodes: Python keeps it as a surrogate
     shutil.copy(NOLOC_ELIGIBLE, os.fsencode(folder / name))
-    return ["check", noloc(folder), name, "--lang", "en"]
+    return ["check", noloc(folder), name, "--lang", "en", *agreed(folder)]
 
 
 # --- the catalogue ----------------------------------------------------------------------------
@@ -679,7 +685,7 @@ CASES = [
     Hostile(
         "no-columns",
         "`COLUMNS=0`",
-        lambda d: ["check", noloc(d), eligible(d), "--lang", "en"],
+        lambda d: ["check", noloc(d), eligible(d), "--lang", "en", *agreed(d)],
         0,
         "ELIGIBLE Sanne de Groot",
         stream="stdout",
@@ -688,7 +694,7 @@ CASES = [
     Hostile(
         "ascii-terminal",
         "a terminal that shows only ASCII (`PYTHONIOENCODING=ascii`)",
-        lambda d: ["check", noloc(d), eligible(d), "--lang", "en"],
+        lambda d: ["check", noloc(d), eligible(d), "--lang", "en", *agreed(d)],
         0,
         "ELIGIBLE Sanne de Groot \\u2014 Registered Career Professional",
         stream="stdout",

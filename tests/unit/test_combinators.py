@@ -17,6 +17,7 @@ from qualmark import Framework, FrameworkError, Outcome, Status, Verdict, explai
 from tests.unit.helpers import HEADER, en, evaluate, framework, nl, portfolio
 
 MET, NOT_MET, INCOMPLETE, ADVISORY = Status.MET, Status.NOT_MET, Status.INCOMPLETE, Status.ADVISORY
+REVIEW = Status.REVIEW
 LEAF_STATUSES = (MET, NOT_MET, INCOMPLETE)
 
 Leaf = tuple[Status, bool]  # the status a leaf is given, and whether it is advisory
@@ -143,7 +144,7 @@ def test_children_keep_their_order_and_advisory_ones_are_marked(kind: str, leave
 
 def test_pure_combine_functions_follow_the_table_exhaustively() -> None:
     """qualmark.explain holds the logic in one place; check it over every input up to length 4."""
-    everything = (MET, NOT_MET, INCOMPLETE, ADVISORY)
+    everything = (MET, NOT_MET, INCOMPLETE, REVIEW, ADVISORY)
     for size in range(5):
         for statuses in itertools.product(everything, repeat=size):
             real = [s for s in statuses if s is not ADVISORY]
@@ -151,13 +152,31 @@ def test_pure_combine_functions_follow_the_table_exhaustively() -> None:
                 assert explain.all_of(statuses) is NOT_MET
             elif INCOMPLETE in real:
                 assert explain.all_of(statuses) is INCOMPLETE
+            elif REVIEW in real:
+                assert explain.all_of(statuses) is REVIEW
             else:
                 assert explain.all_of(statuses) is MET
-            one_of = MET if MET in real else NOT_MET if NOT_MET in real or not real else INCOMPLETE
+            one_of = (
+                MET
+                if MET in real
+                else REVIEW
+                if REVIEW in real
+                else NOT_MET
+                if NOT_MET in real or not real
+                else INCOMPLETE
+            )
             assert explain.one_of(statuses) is one_of
             for n in range(1, 5):
-                met, open_ = real.count(MET), real.count(INCOMPLETE)
-                expected = MET if met >= n else INCOMPLETE if met + open_ >= n else NOT_MET
+                met, review, open_ = real.count(MET), real.count(REVIEW), real.count(INCOMPLETE)
+                expected = (
+                    MET
+                    if met >= n
+                    else REVIEW
+                    if met + review >= n
+                    else INCOMPLETE
+                    if met + review + open_ >= n
+                    else NOT_MET
+                )
                 assert explain.at_least(n, statuses) is expected
 
 
@@ -168,6 +187,9 @@ def test_pure_combine_functions_follow_the_table_exhaustively() -> None:
         ([MET, ADVISORY], Verdict.ELIGIBLE),
         ([MET, INCOMPLETE], Verdict.INCOMPLETE),
         ([INCOMPLETE, NOT_MET], Verdict.NOT_ELIGIBLE),
+        ([MET, REVIEW], Verdict.REVIEW),
+        ([REVIEW, INCOMPLETE], Verdict.INCOMPLETE),
+        ([REVIEW, NOT_MET], Verdict.NOT_ELIGIBLE),
     ],
 )
 def test_verdict_is_all_of_over_the_top_level(statuses: list[Status], verdict: Verdict) -> None:

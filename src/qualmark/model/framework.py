@@ -371,6 +371,13 @@ class NotRelevantSpec(Model):
     shown_in_other_case: StrictBool = True
 
 
+class ReviewSpec(Model):
+    """``review: {question: …, by: assessor}``: what an assessor must judge once the machine checks are met."""
+
+    question: Text
+    by: Literal["assessor"] = "assessor"
+
+
 class RequirementNode(Model):
     """One rule as written: common keys plus exactly one rule kind (checked by the compiler)."""
 
@@ -379,6 +386,7 @@ class RequirementNode(Model):
     source: str | None = None
     description: Text | None = None
     advisory: StrictBool = False
+    review: ReviewSpec | None = None
 
     # combinators
     all_of: Annotated[list[RequirementNode], Field(min_length=1)] | None = None

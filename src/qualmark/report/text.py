@@ -22,7 +22,7 @@ from rich.tree import Tree
 
 from qualmark.errors import QualmarkError
 from qualmark.evaluate import Evaluation
-from qualmark.explain import Message, Outcome, Status, Verdict
+from qualmark.explain import Message, Outcome, Review, Status, Verdict
 from qualmark.inert import inert
 from qualmark.messages import Lang, render
 
@@ -30,12 +30,14 @@ _MARK = {
     Status.MET: ("✔", "green"),
     Status.NOT_MET: ("✘", "red"),
     Status.INCOMPLETE: ("…", "yellow"),
+    Status.REVIEW: ("?", "magenta"),
     Status.ADVISORY: ("ℹ", "blue"),
 }
 _VERDICT = {
     Verdict.ELIGIBLE: ("ELIGIBLE", "VOLDOET", "bold green"),
     Verdict.NOT_ELIGIBLE: ("NOT ELIGIBLE", "VOLDOET NIET", "bold red"),
     Verdict.INCOMPLETE: ("INCOMPLETE", "ONVOLLEDIG", "bold yellow"),
+    Verdict.REVIEW: ("REVIEW", "TER BEOORDELING", "bold magenta"),
 }
 
 
@@ -88,7 +90,7 @@ def _say(message: Message, L: Lang) -> str:
 
 def _line(outcome: Outcome, L: Lang, needed: bool) -> Text:
     """One requirement. ``needed`` is false below a met parent: an alternative not taken."""
-    failing = outcome.status in (Status.NOT_MET, Status.INCOMPLETE)
+    failing = outcome.status in (Status.NOT_MET, Status.INCOMPLETE, Status.REVIEW)
     mark, colour = _MARK[outcome.status] if needed or not failing else ("○", "dim")
     line = Text.assemble((mark, colour), " ", (shown(outcome.rule_id), "bold"))
     if outcome.title:
@@ -101,10 +103,12 @@ def _line(outcome: Outcome, L: Lang, needed: bool) -> Text:
             else L.pick("advice not followed (does not count)", "advies niet opgevolgd (telt niet mee)")
         )
         line.append(" " + advice, "blue")
-    if not failing:
-        return line
-    if not needed:
-        line.append(f" ({L.pick('not needed', 'niet nodig')})", "dim")
+    judged = outcome.review is not None and outcome.review.judgements
+    if not failing or not needed:
+        if failing:
+            line.append(f" ({L.pick('not needed', 'niet nodig')})", "dim")
+        if judged and outcome.review is not None:
+            line.append("\n   " + _judged(outcome.review, L), "dim")
         return line
     line.append(f" ({L.pick('required', 'vereist')}: {_say(outcome.required, L)})", "dim")
     if outcome.fix is not None:
@@ -112,7 +116,20 @@ def _line(outcome: Outcome, L: Lang, needed: bool) -> Text:
     if outcome.source is not None:
         section = f", {outcome.source.section}" if outcome.source.section else ""
         line.append(f"\n   {shown(outcome.source.file)}:{outcome.source.line}{shown(section)}", "dim")
+    if judged and outcome.review is not None:
+        line.append("\n   " + _judged(outcome.review, L), "dim")
     return line
+
+
+def _judged(review: Review, L: Lang) -> str:
+    """Who decided what on a review item: one line per judgement."""
+    return "\n   ".join(
+        L.pick("judged by ", "beoordeeld door ")
+        + f"{shown(j.assessor)} ({j.date.isoformat()}): "
+        + (L.pick("met", "voldaan") if j.decision is Status.MET else L.pick("not met", "niet voldaan"))
+        + f" — {shown(j.rationale)}"
+        for j in review.judgements
+    )
 
 
 def _add(tree: Tree, outcome: Outcome, L: Lang, needed: bool = True) -> None:
@@ -153,6 +170,16 @@ class TextReport:
             self.console.print(
                 L.pick(f"{len(gaps)} gap(s): ", f"{len(gaps)} tekortkoming(en): ")
                 + ", ".join(shown(g.rule_id) for g in gaps),
+                **_ONE_LINE,
+            )
+        reviews = evaluation.reviews()
+        if reviews:
+            self.console.print(
+                L.pick(
+                    f"{len(reviews)} question{'s' if len(reviews) != 1 else ''} for the assessor: ",
+                    f"{len(reviews)} {'vragen' if len(reviews) != 1 else 'vraag'} voor de assessor: ",
+                )
+                + ", ".join(shown(r.rule_id) for r in reviews),
                 **_ONE_LINE,
             )
         self.console.print()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from qualmark import explain
-from qualmark.explain import Message, Outcome, SourceRef, Status
+from qualmark.explain import Judgement, Message, Outcome, Review, SourceRef, Status
 from qualmark.model.portfolio import Portfolio
 from qualmark.model.text import Text
 
@@ -30,6 +30,7 @@ class RuleHeader:
     source: SourceRef
     description: Text | None = None
     advisory: bool = False
+    review: tuple[Text, str] | None = None  # the question an assessor answers, and who (``by``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,9 @@ class Context:
     portfolio: Portfolio
     as_of: dt.date
     catalogues: Catalogues
+    # assessors' decisions by rule id, and how many must agree (certification.method.assessors)
+    judgements: Mapping[str, tuple[Judgement, ...]] = field(default_factory=dict)
+    assessors: int = 1
 
 
 @dataclass(frozen=True)
@@ -72,11 +76,36 @@ class Rule(ABC):
             yield from rule.walk()
 
     def evaluate(self, ctx: Context) -> Outcome:
-        """Evaluate, turning the outcome of an advisory rule into advice."""
+        """Evaluate, turning the outcome of an advisory rule into advice and a met one under review into a question."""
         outcome = self.check(ctx)
+        if self.header.review is not None:
+            outcome = self._reviewed(outcome, ctx)
         if not self.header.advisory:
             return outcome
         return replace(outcome, status=Status.ADVISORY, advisory_met=outcome.status is Status.MET)
+
+    def _reviewed(self, outcome: Outcome, ctx: Context) -> Outcome:
+        """What a machine checked is met: now the assessors' judgements decide, or the item awaits them.
+
+        A rule not met or incomplete stays so: there is nothing to judge yet.
+        """
+        assert self.header.review is not None
+        question, by = self.header.review
+        review = Review(question, by, ctx.assessors, ctx.judgements.get(self.header.id, ()))
+        if outcome.status is not Status.MET:
+            return replace(outcome, review=review)
+        decision = review.decision
+        if decision is None:
+            fix = msg(
+                "review.fix",
+                question=question,
+                judged=len(review.judgements),
+                needed=review.needed,
+                disagreement=review.disagreement,
+            )
+            return replace(outcome, status=Status.REVIEW, fix=fix, review=review)
+        refused = None if decision is Status.MET else msg("review.fix_refused", question=question)
+        return replace(outcome, status=decision, fix=refused, review=review)
 
     def outcome(
         self,
@@ -89,6 +118,8 @@ class Rule(ABC):
         children: tuple[Outcome, ...] = (),
     ) -> Outcome:
         """An outcome of this rule, carrying its id, title and source."""
+        if status is Status.REVIEW and children:  # what awaits the assessors below
+            fix = msg("review.awaiting", ids=[o.rule_id for o in explain.review_items(children)])
         return Outcome(
             rule_id=self.header.id,
             kind=self.KEY,
@@ -96,7 +127,7 @@ class Rule(ABC):
             required=required,
             found=found,
             title=self.header.title,
-            fix=fix if status in (Status.NOT_MET, Status.INCOMPLETE) else None,
+            fix=fix if status in (Status.NOT_MET, Status.INCOMPLETE, Status.REVIEW) else None,
             evidence=evidence,
             source=self.header.source,
             children=children,
