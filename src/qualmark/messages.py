@@ -200,6 +200,14 @@ def _total_found(p: Mapping[str, Any], L: Lang) -> str:
     return text + L.more(p, "not_counted")
 
 
+def _stated_found(p: Mapping[str, Any], L: Lang) -> str:
+    text = L.pick(f"{L.num(p['hours'])} hours counted", f"{L.num(p['hours'])} uur meegeteld")
+    if p["excluded"]:
+        shown = ", ".join(f"{L.text(e['activity'])} {L.num(e['hours'])}" for e in p["excluded"])
+        text += L.pick(f"; not counted: {shown}", f"; niet meegeteld: {shown}")
+    return text
+
+
 def _hours_found(p: Mapping[str, Any], L: Lang) -> str:
     text = L.pick(
         f"{L.num(p['hours'])} of {L.num(p['min'])} hours", f"{L.num(p['hours'])} van {L.num(p['min'])} uur"
@@ -508,6 +516,15 @@ MESSAGES: dict[str, Render] = {
     "experience.hours.fix": lambda p, L: L.pick(
         f"{L.num(p['short'])} more qualifying hours",
         f"nog {L.num(p['short'])} uur beroepsgerichte werkervaring",
+    ),
+    "experience.stated.required": lambda p, L: L.pick(
+        "work experience in the activities that count, stated per activity",
+        "werkervaring in de activiteiten die meetellen, per activiteit opgegeven",
+    ),
+    "experience.stated.found": _stated_found,
+    "experience.stated.fix": lambda p, L: L.pick(
+        "state your hours in the activities that count (experience.hours)",
+        "geef je uren in de activiteiten die meetellen op (experience.hours)",
     ),
     "experience.years.required": lambda p, L: L.pick(
         f"active for at least {L.num(p['min'])} years", f"tenminste {L.num(p['min'])} jaar actief"

@@ -16,6 +16,7 @@ ESTQF_EXAMPLES = EXAMPLES / "estqf-career-specialist-7"
 NOLOC = FRAMEWORKS / "noloc-register-loopbaanprofessional.yaml"
 NOLOC_EXAMPLES = EXAMPLES / "noloc-register-loopbaanprofessional"
 AGREED = NOLOC_EXAMPLES / "judgements" / "agreed.yaml"  # both assessors: every review item met
+ESTQF_AGREED = ESTQF_EXAMPLES / "judgements" / "agreed.yaml"  # the assessor: every review item met
 
 
 def qualmark(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -72,7 +73,7 @@ def test_validate_missing_file() -> None:
 
 
 def test_check_eligible_portfolio() -> None:
-    result = qualmark("check", ESTQF, ESTQF_EXAMPLES / "eligible.json")
+    result = qualmark("check", ESTQF, ESTQF_EXAMPLES / "eligible.json", "--judgements", ESTQF_AGREED)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("ELIGIBLE")
     assert "B3" in result.stdout
@@ -186,7 +187,8 @@ def test_every_problem_of_a_portfolio_in_one_run(tmp_path: Path) -> None:
 def test_json_is_a_list_whenever_several_portfolios_are_asked_for(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{}", encoding="utf-8")
-    result = qualmark("check", ESTQF, ESTQF_EXAMPLES / "eligible.json", bad, "--format", "json")
+    judged = ("--judgements", ESTQF_AGREED)
+    result = qualmark("check", ESTQF, ESTQF_EXAMPLES / "eligible.json", bad, *judged, "--format", "json")
     assert result.returncode == 2
     data = json.loads(result.stdout)
     assert isinstance(data, list) and len(data) == 2  # one record per portfolio, the bad one too

@@ -26,6 +26,8 @@ FW = framework(
           experience: {min_hours: 1200, min_years_active: 2, currently_practising: true}
         - id: B2
           experience: {min_years_active: 1.5}
+        - id: B3
+          experience: {stated: true}
     """
 )
 
@@ -37,7 +39,7 @@ def check(
     practising: bool | None = None,
     as_of: dt.date | str = AS_OF,
 ) -> Outcome:
-    """The outcome of ``rule_id`` (B1, B1.hours, B1.years, B1.current or B2)."""
+    """The outcome of ``rule_id`` (B1, B1.hours, B1.years, B1.current, B2 or B3)."""
     experience: dict[str, Any] = {}
     if hours is not None:
         experience["hours"] = [{"activity": a, "hours": h} for a, h in hours]
@@ -241,6 +243,47 @@ def test_an_experience_rule_without_a_condition_is_refused() -> None:
             testing:
               requirements:
                 - {id: B1, experience: {}}
+            """
+        )
+    assert [p.message for p in error.value.problems] == ["the experience rule states no condition"]
+
+
+# --- stated: experience in activities that count, in any amount ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("hours", "status", "found"),
+    [
+        ([("begeleiding", 0.5)], MET, "0.5 hours counted"),
+        (
+            [("begeleiding", 40), ("administratie", 900)],
+            MET,
+            "40 hours counted; not counted: Administration 900",
+        ),
+        ([("administratie", 900)], NOT_MET, "0 hours counted; not counted: Administration 900"),
+        ([], INCOMPLETE, "0 hours counted"),
+        (None, INCOMPLETE, "0 hours counted"),
+    ],
+)
+def test_stated_experience_needs_hours_in_an_activity_that_counts(
+    hours: list[tuple[str, float]] | None, status: Status, found: str
+) -> None:
+    result = check("B3", hours)
+    assert result.status is status
+    assert en(result.found) == found
+    assert en(result.required) == "work experience in the activities that count, stated per activity"
+    if status is not MET:
+        assert nl(result.fix) == "geef je uren in de activiteiten die meetellen op (experience.hours)"
+
+
+@pytest.mark.parametrize("spec", ["{currently_practising: false}", "{stated: false}"])
+def test_a_condition_that_checks_nothing_is_refused(spec: str) -> None:
+    with pytest.raises(FrameworkError) as error:
+        framework(
+            f"""\
+            testing:
+              requirements:
+                - {{id: B1, experience: {spec}}}
             """
         )
     assert [p.message for p in error.value.problems] == ["the experience rule states no condition"]

@@ -327,6 +327,9 @@ class TotalSpec(Model):
 
 
 class ExperienceSpec(Model):
+    # `stated: true`: experience in activities that count is stated, in whatever amount (where the
+    # source names none; an assessor judges its relevance through `review`)
+    stated: StrictBool | None = None
     min_hours: Annotated[StrictFloat, Field(ge=0, le=MAX_AMOUNT)] | None = None
     min_years_active: Annotated[StrictFloat, Field(ge=0, le=MAX_YEARS)] | None = None
     currently_practising: StrictBool | None = None

@@ -43,6 +43,7 @@ class ExperienceRule(Rule):
     """
 
     KEY = "experience"
+    stated: bool = False
     min_hours: float | None = None
     min_years_active: float | None = None
     currently_practising: bool | None = None
@@ -53,32 +54,43 @@ class ExperienceRule(Rule):
     ) -> Self | None:
         spec = node.experience
         assert spec is not None
-        if spec.min_hours is None and spec.min_years_active is None and spec.currently_practising is None:
+        if (
+            not spec.stated
+            and spec.min_hours is None
+            and spec.min_years_active is None
+            and not spec.currently_practising
+        ):
             cc.error(
                 (*path, "experience"),
                 "the experience rule states no condition",
-                "give min_hours, min_years_active or currently_practising",
+                "give stated: true, min_hours, min_years_active or currently_practising: true",
             )
             return None
-        if spec.min_hours is not None and not any(a.counts for a in cc.catalogues.activities.values()):
+        hours = "min_hours" if spec.min_hours is not None else "stated" if spec.stated else None
+        if hours and not any(a.counts for a in cc.catalogues.activities.values()):
             cc.error(
-                (*path, "experience", "min_hours"),
+                (*path, "experience", hours),
                 "no experience activity counts towards hours",
                 "declare testing.experience_activities with counts: true",
             )
-        return cls(header, spec.min_hours, spec.min_years_active, spec.currently_practising)
+        return cls(
+            header, bool(spec.stated), spec.min_hours, spec.min_years_active, spec.currently_practising
+        )
 
     def check(self, ctx: Context) -> Outcome:
         parts = []
         if self.min_hours is not None:
             parts.append(self._hours(ctx, self.min_hours))
+        elif self.stated:  # min_hours implies it
+            parts.append(self._hours(ctx, None))
         if self.min_years_active is not None:
             parts.append(self._years(ctx, self.min_years_active))
         if self.currently_practising:
             parts.append(self._current(ctx))
         return self.combine_parts(parts)
 
-    def _hours(self, ctx: Context, minimum: float) -> Outcome:
+    def _hours(self, ctx: Context, minimum: float | None) -> Outcome:
+        """Counted hours against ``minimum``; with none (``stated: true``) any counted hours will do."""
         experience = ctx.portfolio.experience
         entries = experience.hours if experience else []
         by_activity: dict[str, list[float]] = {}
@@ -90,19 +102,31 @@ class ExperienceRule(Rule):
         excluded = {
             a: decimal_sum(hs) for a, hs in by_activity.items() if not ctx.catalogues.activities[a].counts
         }
-        short = shortfall(minimum, counted)
-        if counted >= minimum:
+        labels = [{"activity": ctx.catalogues.activities[a].label, "hours": h} for a, h in excluded.items()]
+        pointers = tuple(f"/experience/hours/{i}" for i in range(len(entries)))
+        if not entries:
+            status = Status.INCOMPLETE
+        elif counted > 0 if minimum is None else counted >= minimum:
             status = Status.MET
         else:
-            status = Status.INCOMPLETE if not entries else Status.NOT_MET
-        labels = [{"activity": ctx.catalogues.activities[a].label, "hours": h} for a, h in excluded.items()]
+            status = Status.NOT_MET
+        if minimum is None:
+            return self.part(
+                "stated",
+                status,
+                msg("experience.stated.required"),
+                msg("experience.stated.found", hours=counted, excluded=labels),
+                msg("experience.stated.fix"),
+                pointers,
+            )
+        short = shortfall(minimum, counted)
         return self.part(
             "hours",
             status,
             msg("experience.hours.required", min=minimum),
             msg("experience.hours.found", hours=counted, min=minimum, short=short, excluded=labels),
             msg("experience.hours.fix", short=short),
-            tuple(f"/experience/hours/{i}" for i in range(len(entries))),
+            pointers,
         )
 
     def _years(self, ctx: Context, minimum: float) -> Outcome:
