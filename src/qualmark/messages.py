@@ -484,6 +484,13 @@ MESSAGES: dict[str, Render] = {
     ),
     "evidence.required": _evidence_required,
     "evidence.found": lambda p, L: L.join(p["items"]) + L.more(p, "items"),
+    "evidence.by_year": lambda p, L: (
+        "; ".join(
+            f"{y['year'] if y['year'] is not None else L.pick('undated', 'zonder datum')}: {L.join(y['items'])}"
+            for y in p["years"]
+        )
+        + L.more(p, "years")
+    ),
     "evidence.none": lambda p, L: L.pick(
         f"no {L.text(p['kind'])} in the portfolio", f"geen {L.text(p['kind'])} in het portfolio"
     ),

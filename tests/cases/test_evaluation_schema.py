@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from qualmark import load_framework, load_portfolio
+from qualmark import load_framework, load_judgements, load_portfolio
 from tests.cases.test_examples import CASES
 from tests.conftest import FRAMEWORKS, ROOT
 
@@ -20,11 +21,15 @@ def test_the_schema_is_a_valid_schema() -> None:
 
 
 @pytest.mark.parametrize(
-    ("folder", "path"), [(c[0], c[1]) for c in CASES], ids=[f"{c[0]}/{c[1].name}" for c in CASES]
+    ("folder", "path", "judged"),
+    [(c[0], c[1], c[2].get("judgements")) for c in CASES],
+    ids=[f"{c[0]}/{c[1].name}" + (f"+{c[2]['judgements']}" if c[2].get("judgements") else "") for c in CASES],
 )
-def test_every_example_evaluation_fits_the_schema(folder: str, path: object) -> None:
+def test_every_example_evaluation_fits_the_schema(folder: str, path: Path, judged: str | None) -> None:
+    """With the assessors' judgements of its manifest entry (reviews decided, or still open)."""
     framework = load_framework(FRAMEWORKS / f"{folder}.yaml")
-    evaluation = framework.evaluate(load_portfolio(path, framework))  # type: ignore[arg-type]
+    judgements = load_judgements(path.parent / judged) if judged else None
+    evaluation = framework.evaluate(load_portfolio(path, framework), judgements=judgements)
     for lang in ("en", "nl"):
         data = json.loads(json.dumps(evaluation.to_json(lang)))
         errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in VALIDATOR.iter_errors(data)]
@@ -36,4 +41,14 @@ def test_an_outcome_the_schema_refuses_is_refused() -> None:
     folder = FRAMEWORKS.parent / "examples" / "portfolios" / "estqf-career-specialist-7"
     data = framework.evaluate(load_portfolio(folder / "eligible.json", framework)).to_json("en")
     data["outcomes"][0]["status"] = "passed"
+    assert not VALIDATOR.is_valid(data)
+
+
+def test_a_review_the_schema_refuses_is_refused() -> None:
+    framework = load_framework(FRAMEWORKS / "estqf-career-specialist-7.yaml")
+    folder = FRAMEWORKS.parent / "examples" / "portfolios" / "estqf-career-specialist-7"
+    data = framework.evaluate(load_portfolio(folder / "eligible.json", framework)).to_json("en")
+    review = data["outcomes"][0]["children"][2]["review"]  # A3-cpd, awaiting the assessor
+    assert review["decision"] is None
+    review["decision"] = "maybe"
     assert not VALIDATOR.is_valid(data)

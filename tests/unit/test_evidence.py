@@ -399,3 +399,18 @@ def test_a_document_dated_after_the_evaluation_date_is_not_called_too_old() -> N
     assert en(result.found) == (
         f"closest: 'Diploma d1', which fails date of issue ≤ {AS_OF.isoformat()} (found: {(AS_OF + DAY).isoformat()})"
     )
+
+
+def test_items_an_assessor_judges_are_listed_by_year() -> None:
+    """Under review ("continuous development"), the items that qualify are shown by the year of issue."""
+    fw = rule('review: {question: {en: "Continuous?", nl: "Doorlopend?"}}')
+    items = [
+        diploma("d3", issued="2025-05-01"),
+        diploma("d1", issued="2023-01-10"),
+        diploma("d2", issued="2025-01-20"),
+        diploma("d0"),
+    ]
+    result = check(fw, *items)
+    assert result.status is Status.REVIEW
+    assert en(result.found) == "2023: Diploma d1; 2025: Diploma d2, Diploma d3; undated: Diploma d0"
+    assert nl(result.found) == "2023: Diploma d1; 2025: Diploma d2, Diploma d3; zonder datum: Diploma d0"

@@ -193,6 +193,14 @@ class _EvidenceBase(Rule):
         return self.labelled(ctx, described)
 
 
+def _by_year(items: list[ItemCheck]) -> list[dict[str, Any]]:
+    """Items grouped by the year they were issued, oldest first; undated ones last."""
+    years: dict[int | None, list[str]] = {}
+    for each in sorted(items, key=lambda i: (i.item.issued is None, i.item.issued or dt.date.min)):
+        years.setdefault(each.item.issued.year if each.item.issued else None, []).append(each.name())
+    return [{"year": year, "items": names} for year, names in years.items()]
+
+
 def _failure(field: str, check: Check, value: Any) -> dict[str, Any]:
     actual = [str(v) for v in value] if isinstance(value, list) else value
     if isinstance(actual, dt.date):
@@ -235,12 +243,10 @@ class EvidenceRule(_EvidenceBase):
             "evidence.required", kind=label, **self.count.params(), conditions=self.required_conditions(ctx)
         )
         if self.count.admits(len(met)):
-            return self.outcome(
-                Status.MET,
-                required,
-                msg("evidence.found", kind=label, **listed("items", [i.name() for i in met])),
-                evidence=tuple(i.pointer for i in met),
-            )
+            found = msg("evidence.found", kind=label, **listed("items", [i.name() for i in met]))
+            if self.header.review is not None:  # the assessor judges them over time: list them by year
+                found = msg("evidence.by_year", **listed("years", _by_year(met)))
+            return self.outcome(Status.MET, required, found, evidence=tuple(i.pointer for i in met))
         if self.count.too_many(len(met)):
             return self.outcome(
                 Status.NOT_MET,
