@@ -30,8 +30,6 @@ if TYPE_CHECKING:
     from qualmark.framework import Framework
     from qualmark.model.portfolio import Portfolio
 
-JUDGEMENTS_FORMAT = 1
-
 
 @dataclass(frozen=True, slots=True)
 class Judgements:

@@ -187,9 +187,28 @@ def odd_file_name(folder: Path) -> list[str]:
     return ["check", noloc(folder), name, "--lang", "en", *agreed(folder)]
 
 
+def forged_judgement(folder: Path) -> list[str]:
+    """Agreeing judgements whose assessor's rationale draws a report line and a verdict."""
+    text = (NOLOC_ELIGIBLE.parent / "judgements" / "agreed.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "rationale: Passend binnen werkveld en scope.",
+        'rationale: "Passend.\\n\\u2514\\u2500\\u2500 \\u2714 X all met\\n\\u001b[32mELIGIBLE"',
+    )
+    (folder / "forged.yaml").write_text(text, encoding="utf-8")
+    return ["check", noloc(folder), eligible(folder), "--lang", "en", "--judgements", "forged.yaml"]
+
+
 # --- the catalogue ----------------------------------------------------------------------------
 
 CASES = [
+    Hostile(
+        "forged-judgement",
+        "an assessor's rationale in a judgements file with a newline, a report line and a coloured verdict",
+        forged_judgement,
+        0,
+        "judged by Pieter Bakker (2026-10-21): met — Passend.⏎\\u2514\\u2500\\u2500 \\u2714 X all met⏎\\x1b[32mELIGIBLE",
+        stream="stdout",
+    ),
     Hostile(
         "forged-verdict",
         "candidate name with terminal control sequences that erase the line and print ELIGIBLE in green",

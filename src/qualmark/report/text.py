@@ -103,12 +103,12 @@ def _line(outcome: Outcome, L: Lang, needed: bool) -> Text:
             else L.pick("advice not followed (does not count)", "advies niet opgevolgd (telt niet mee)")
         )
         line.append(" " + advice, "blue")
-    judged = outcome.review is not None and outcome.review.judgements
+    review = outcome.review
+    judged = "\n   " + _judged(review, L) if review is not None and review.judgements else ""
     if not failing or not needed:
         if failing:
             line.append(f" ({L.pick('not needed', 'niet nodig')})", "dim")
-        if judged and outcome.review is not None:
-            line.append("\n   " + _judged(outcome.review, L), "dim")
+        line.append(judged, "dim")
         return line
     line.append(f" ({L.pick('required', 'vereist')}: {_say(outcome.required, L)})", "dim")
     if outcome.fix is not None:
@@ -116,8 +116,7 @@ def _line(outcome: Outcome, L: Lang, needed: bool) -> Text:
     if outcome.source is not None:
         section = f", {outcome.source.section}" if outcome.source.section else ""
         line.append(f"\n   {shown(outcome.source.file)}:{outcome.source.line}{shown(section)}", "dim")
-    if judged and outcome.review is not None:
-        line.append("\n   " + _judged(outcome.review, L), "dim")
+    line.append(judged, "dim")
     return line
 
 

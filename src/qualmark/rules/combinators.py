@@ -100,7 +100,7 @@ class OneOfRule(Rule):
         closest = min(others, key=_gap, default=None)
         found = msg("one_of.found", met=met)
         fix = msg("one_of.fix", id=closest.rule_id, title=closest.title) if closest else None
-        if status is not Status.MET and attempted is not None:
+        if status is Status.NOT_MET and attempted is not None:
             # lead with the route the candidate took and why it fails, then the nearest other one
             why = explain.failing_leaves([attempted])[0]
             found = msg(
