@@ -19,19 +19,13 @@ from qualmark.loader import load_yaml
 from qualmark.model.framework import AnswerDetail, FrameworkDocument
 from qualmark.schema import framework_schema
 from tests.conftest import FRAMEWORKS
+from tests.unit.test_compiler import HEADER as COMPILER_HEADER
 
 NOLOC = FRAMEWORKS / "noloc-register-loopbaanprofessional.yaml"
 ESTQF = FRAMEWORKS / "estqf-career-specialist-7.yaml"
 
-HEADER = """\
-qualmark: 1
-id: demo
-uri: urn:qualmark:framework:demo
-version: "1"
-title: {en: Demo mark, nl: Demokeurmerk}
-languages: [en, nl]
-source: {title: Demo source}
-"""
+HEADER = COMPILER_HEADER.replace("issuer: {name: Demo}\n", "")  # no awarding body
+assert HEADER != COMPILER_HEADER
 
 
 def document(body: str = "") -> FrameworkDocument:
