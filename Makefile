@@ -28,6 +28,7 @@ demo: $(STAMP)
 test: $(DEVSTAMP)
 	$(BIN)/ruff check src tests benchmarks fuzz
 	$(BIN)/mypy
+	$(BIN)/qualmark test frameworks/tests
 	$(BIN)/pytest
 
 bench: $(STAMP)

@@ -34,7 +34,9 @@ from qualmark.judgements import Judgements, load_judgements
 from qualmark.portfolio import load_portfolio
 from qualmark.report import REPORTS
 from qualmark.report.json import dumps
-from qualmark.schema import framework_schema
+from qualmark.report.suite import RENDERERS
+from qualmark.schema import framework_schema, tests_schema
+from qualmark.suite import SUFFIX, CaseResult, discover, load_suite
 
 
 class ExitCode(IntEnum):
@@ -303,6 +305,74 @@ def _judgements(paths: list[Path], max_bytes: int) -> list[Judgements]:
     return result
 
 
+class TestFormat(StrEnum):
+    text = "text"
+    json = "json"
+    junit = "junit"
+    github = "github"
+
+
+@app.command("test")
+def run_tests(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help=f"Test files, or folders to search for *{SUFFIX} files (default: the current folder).",
+            show_default=False,
+            readable=False,
+            metavar="PATH",
+        ),
+    ] = None,
+    keyword: Annotated[
+        str | None, typer.Option("-k", help="Run only the cases whose name contains this text (any case).")
+    ] = None,
+    output: Annotated[TestFormat, typer.Option("--format", help="Output format.")] = TestFormat.text,
+    max_file_size: MaxFileSize = None,
+) -> None:
+    """Run framework test files: each case's portfolio against its framework, compared with what it expects.
+
+    Exits 0 when every case passes, 1 when one fails, 2 when a file or a case's input cannot be read.
+    """
+    max_bytes = _max_bytes(max_file_size)
+    files: list[Path] = []
+    for path in paths or [Path(".")]:
+        if path.is_dir():
+            files.extend(discover(path))
+        else:
+            files.append(path)
+    if not files:
+        _fail(f"no test files (*{SUFFIX}) below {', '.join(str(p) for p in paths or [Path('.')])}")
+    worst = ExitCode.OK
+    results: list[CaseResult] = []
+    frameworks: dict[Path, Framework | None] = {}
+    for file in files:
+        try:
+            suite = load_suite(file, max_bytes)
+        except QualmarkError as exc:
+            _report(exc, f"cannot read tests {file}")
+            worst = ExitCode.BAD_INPUT
+            continue
+        where = suite.framework_path
+        if where not in frameworks:
+            try:
+                frameworks[where] = load_framework(where, max_bytes=max_bytes)
+            except QualmarkError as exc:
+                _report(exc, f"cannot load framework {where} named by {file}")
+                frameworks[where] = None
+        framework = frameworks[where]
+        if framework is None:
+            worst = ExitCode.BAD_INPUT
+            continue
+        for result in suite.run(framework, keyword, max_bytes):
+            results.append(result)
+            if result.problems:
+                worst = ExitCode.BAD_INPUT
+            elif result.differences:
+                worst = max(worst, ExitCode.FAILED)
+    stdout.write(RENDERERS[output.value](results))
+    raise typer.Exit(worst)
+
+
 @app.command()
 def schema(
     framework: Annotated[
@@ -314,14 +384,24 @@ def schema(
     dsl: Annotated[
         bool, typer.Option("--dsl", help="Print the schema of framework files instead (for editors).")
     ] = False,
+    tests: Annotated[
+        bool,
+        typer.Option("--tests", help="Print the schema of framework test files (qualmark test) instead."),
+    ] = False,
     max_file_size: MaxFileSize = None,
 ) -> None:
-    """Print the JSON Schema of a framework's portfolios (or, with --dsl, of framework files)."""
-    if dsl == (framework is not None):
-        _fail("give either a FRAMEWORK (its portfolio schema) or --dsl (the framework-file schema)")
-    if framework is None:
+    """Print the JSON Schema of a framework's portfolios (or of framework files, or of test files)."""
+    if [dsl, tests, framework is not None].count(True) != 1:
+        _fail(
+            "give one of: a FRAMEWORK (its portfolio schema), --dsl (the framework-file schema) "
+            "or --tests (the test-file schema)"
+        )
+    if dsl:
         document = framework_schema()
+    elif tests:
+        document = tests_schema()
     else:
+        assert framework is not None
         document = _load(framework, _max_bytes(max_file_size)).portfolio_schema()
     stdout.write(dumps(document) + "\n")
 

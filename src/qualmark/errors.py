@@ -103,6 +103,12 @@ class JudgementsError(QualmarkError):
     PHASE = "judgements"
 
 
+class SuiteError(QualmarkError):
+    """A framework test file (``qualmark test``) does not fit its format."""
+
+    PHASE = "tests"
+
+
 class EvaluationError(QualmarkError):
     """A portfolio could not be evaluated (for instance, it names another framework)."""
 

@@ -14,15 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
 from qualmark.errors import JudgementsError, Problem
 from qualmark.explain import Judgement, Status
 from qualmark.files import DEFAULT_MAX_BYTES
 from qualmark.inert import quote
 from qualmark.loader import load_yaml, parse_yaml
 from qualmark.model.judgements import JudgementsDocument
-from qualmark.shape import problems_from_validation
+from qualmark.shape import validated
 from qualmark.source import SourceMap
 from qualmark.suggest import did_you_mean
 
@@ -121,24 +119,16 @@ class Judgements:
         return problems
 
 
-def _read(data: object, smap: SourceMap) -> Judgements:
-    try:
-        document = JudgementsDocument.model_validate(data)
-    except ValidationError as exc:
-        raise JudgementsError(problems_from_validation(exc, data, smap)) from None
-    return Judgements(document, smap)
-
-
 def load_judgements(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES) -> Judgements:
     """Read a judgements file (YAML, or JSON, which YAML reads too) with the position of every node."""
     data, smap = load_yaml(path, max_bytes)
-    return _read(data, smap)
+    return Judgements(validated(JudgementsDocument, data, smap, JudgementsError), smap)
 
 
 def parse_judgements(text: str, file: str = "<judgements>") -> Judgements:
     """Read judgements from text; see :func:`load_judgements`."""
     data, smap = parse_yaml(text, file)
-    return _read(data, smap)
+    return Judgements(validated(JudgementsDocument, data, smap, JudgementsError), smap)
 
 
 def judgements_by_item(

@@ -226,6 +226,16 @@ def portfolio_schema(
     return schema
 
 
+def tests_schema() -> dict[str, Any]:
+    """The JSON Schema of framework test files (``qualmark test``; schemas/tests.schema.json)."""
+    from qualmark.model.suite import SuiteDocument
+
+    schema = SuiteDocument.model_json_schema(by_alias=True)
+    schema["$schema"] = SCHEMA_DIALECT
+    schema["title"] = "qualmark framework test file (format 1)"
+    return schema
+
+
 def framework_schema() -> dict[str, Any]:
     """The JSON Schema of framework files, for editor completion (schemas/framework.schema.json)."""
     from qualmark.model.framework import FrameworkDocument

@@ -7,12 +7,12 @@ quality-mark designer understands, and a hint where one helps.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from qualmark.errors import Problem
+from qualmark.errors import Problem, QualmarkError
 from qualmark.inert import quote
 from qualmark.model.framework import keys_at
 from qualmark.source import Path, SourceMap
@@ -169,3 +169,14 @@ def problems_from_validation(exc: ValidationError, data: Any, smap: SourceMap) -
         else:
             result.extend(distinct)
     return result
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validated(model: type[M], data: Any, smap: SourceMap, error: type[QualmarkError]) -> M:
+    """``data`` as a ``model``, or ``error`` with every problem at its place in ``smap``'s file."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise error(problems_from_validation(exc, data, smap)) from None

@@ -55,6 +55,15 @@ class SourceMap:
             probe = probe[:-1]
         return self.values.get((), Span(self.file, 1, 1))
 
+    def under(self, prefix: Path) -> SourceMap:
+        """The positions below ``prefix``, with paths relative to it (a document inside another)."""
+        n = len(prefix)
+
+        def below(table: dict[Path, Span]) -> dict[Path, Span]:
+            return {path[n:]: span for path, span in table.items() if path[:n] == tuple(prefix)}
+
+        return SourceMap(self.file, below(self.values), below(self.keys), aliases=below(self.aliases))
+
     def alias_at(self, path: Path) -> Span | None:
         """Where the alias was written through which ``path`` (or a value around it) was reached, if any."""
         probe = tuple(path)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from qualmark import load_framework, load_judgements, load_portfolio
-from tests.cases.test_examples import CASES
+from qualmark import load_framework, load_portfolio
+from tests.cases.test_examples import CASES, SUITES
 from tests.conftest import FRAMEWORKS, ROOT
 
 SCHEMA = json.loads((ROOT / "schemas" / "evaluation.schema.json").read_text(encoding="utf-8"))
@@ -20,18 +19,14 @@ def test_the_schema_is_a_valid_schema() -> None:
     Draft202012Validator.check_schema(SCHEMA)
 
 
-@pytest.mark.parametrize(
-    ("folder", "path", "judged"),
-    [(c[0], c[1], c[2].get("judgements")) for c in CASES],
-    ids=[f"{c[0]}/{c[1].name}" + (f"+{c[2]['judgements']}" if c[2].get("judgements") else "") for c in CASES],
-)
-def test_every_example_evaluation_fits_the_schema(folder: str, path: Path, judged: str | None) -> None:
-    """With the assessors' judgements of its manifest entry (reviews decided, or still open)."""
-    framework = load_framework(FRAMEWORKS / f"{folder}.yaml")
-    judgements = load_judgements(path.parent / judged) if judged else None
-    evaluation = framework.evaluate(load_portfolio(path, framework), judgements=judgements)
+@pytest.mark.parametrize(("folder", "index", "case"), CASES, ids=[f"{f}/{c.name}" for f, _, c in CASES])
+def test_every_example_evaluation_fits_the_schema(folder: str, index: int, case: object) -> None:
+    """Each case of the shipped test files, with its judgements (reviews decided, or still open)."""
+    suite = SUITES[folder]
+    result = suite.run_case(load_framework(suite.framework_path), index)
+    assert result.evaluation is not None
     for lang in ("en", "nl"):
-        data = json.loads(json.dumps(evaluation.to_json(lang)))
+        data = json.loads(json.dumps(result.evaluation.to_json(lang)))
         errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in VALIDATOR.iter_errors(data)]
         assert errors == []
 

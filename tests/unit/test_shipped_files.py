@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 
+from jsonschema import Draft202012Validator
+
 from qualmark import load_framework
 from qualmark.catalogue import load_catalogue
 from qualmark.catalogue.template import render_template
 from qualmark.loader import load_yaml
 from qualmark.schema import framework_schema
+from qualmark.schema import tests_schema as schema_of_test_files
 from tests.conftest import FRAMEWORKS, ROOT
 
 TEMPLATE = FRAMEWORKS / "qual-im-g-template.yaml"
@@ -17,6 +20,20 @@ TEMPLATE = FRAMEWORKS / "qual-im-g-template.yaml"
 def test_editor_schema_is_current() -> None:
     shipped = json.loads((ROOT / "schemas" / "framework.schema.json").read_text(encoding="utf-8"))
     assert shipped == framework_schema(), "run: qualmark schema --dsl > schemas/framework.schema.json"
+
+
+def test_test_file_schema_is_current() -> None:
+    shipped = json.loads((ROOT / "schemas" / "tests.schema.json").read_text(encoding="utf-8"))
+    assert shipped == schema_of_test_files(), "run: qualmark schema --tests > schemas/tests.schema.json"
+
+
+def test_shipped_test_files_fit_the_published_schema() -> None:
+    """Checked with jsonschema, independently of the pydantic models the schema comes from."""
+    validator = Draft202012Validator(schema_of_test_files())
+    for path in sorted((ROOT / "frameworks" / "tests").glob("*.tests.yaml")):
+        data, _ = load_yaml(path)
+        plain = json.loads(json.dumps(data, default=str))  # dates as JSON has them
+        assert [e.message for e in validator.iter_errors(plain)] == [], path
 
 
 def test_shipped_template_is_the_generated_one() -> None:

@@ -1,0 +1,157 @@
+"""Results of framework tests (``qualmark test``) as text, JSON, JUnit XML or GitHub annotations.
+
+Every renderer takes the whole list of results (a test run is small) and
+returns the text to write; names, ids and explanations from the files pass
+through :func:`~qualmark.inert.inert` (text, annotations) or are escaped by
+the format (JSON, XML).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from qualmark.inert import inert
+from qualmark.report.json import dumps
+from qualmark.suite import CaseResult
+
+SUITE_FORMAT = 1
+
+
+def counts(results: Sequence[CaseResult]) -> dict[str, int]:
+    """How many cases passed, failed (an outcome other than expected) and could not run."""
+    return {
+        "passed": sum(r.passed for r in results),
+        "failed": sum(bool(r.differences) for r in results),
+        "errors": sum(bool(r.problems) for r in results),
+    }
+
+
+def summary(results: Sequence[CaseResult]) -> str:
+    n = counts(results)
+    parts = [f"{n['passed']} passed", f"{n['failed']} failed"] + (
+        [f"{n['errors']} not run"] if n["errors"] else []
+    )
+    return ", ".join(parts)
+
+
+def as_text(results: Sequence[CaseResult]) -> str:
+    """Grouped by file: a line per case, and under a failure each difference with the explanation."""
+    lines: list[str] = []
+    current = None
+    for result in results:
+        if result.file != current:
+            current = result.file
+            lines.append(inert(result.file))
+        mark = "✔" if result.passed else "✘" if result.differences else "!"
+        lines.append(
+            f"  {mark} {inert(result.name)}"
+            + ("" if result.passed else f"  ({inert(result.file)}:{result.line})")
+        )
+        for d in result.differences:
+            lines.append(f"      {inert(d.what)}: expected {inert(d.expected)}, got {inert(d.actual)}")
+            if d.explanation:
+                lines.append(f"        {inert(d.explanation)}")
+        for p in result.problems:
+            lines.append(f"      cannot run: {inert(str(p))}")
+    lines.append(summary(results))
+    return "\n".join(lines) + "\n"
+
+
+def _record(result: CaseResult) -> dict[str, Any]:
+    return {
+        "file": result.file,
+        "line": result.line,
+        "name": result.name,
+        "outcome": "passed" if result.passed else "failed" if result.differences else "error",
+        "verdict": result.evaluation.verdict.value if result.evaluation else None,
+        "differences": [
+            {"what": d.what, "expected": d.expected, "actual": d.actual, "explanation": d.explanation}
+            for d in result.differences
+        ],
+        "problems": [p.to_json() for p in result.problems],
+    }
+
+
+def as_json(results: Sequence[CaseResult]) -> str:
+    """``{"qualmark_tests": 1, "summary": {...}, "cases": [...]}`` (schemas/test-results.schema.json)."""
+    return (
+        dumps(
+            {
+                "qualmark_test_results": SUITE_FORMAT,
+                "summary": counts(results),
+                "cases": [_record(r) for r in results],
+            }
+        )
+        + "\n"
+    )
+
+
+def as_junit(results: Sequence[CaseResult]) -> str:
+    """JUnit XML: a test suite per file, a test case per case; failures and errors with their text."""
+    root = ET.Element("testsuites", tests=str(len(results)))
+    files: dict[str, ET.Element] = {}
+    for result in results:
+        suite = files.get(result.file)
+        if suite is None:
+            suite = files[result.file] = ET.SubElement(root, "testsuite", name=result.file, tests="0")
+        suite.set("tests", str(int(suite.get("tests", "0")) + 1))
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            name=result.name,
+            classname=result.file,
+            file=result.file,
+            line=str(result.line),
+        )
+        if result.differences:
+            detail = "\n".join(
+                f"{d.what}: expected {d.expected}, got {d.actual}"
+                + (f"\n  {d.explanation}" if d.explanation else "")
+                for d in result.differences
+            )
+            failure = ET.SubElement(case, "failure", message=f"{len(result.differences)} difference(s)")
+            failure.text = inert(detail)
+        if result.problems:
+            error = ET.SubElement(case, "error", message="the case could not run")
+            error.text = inert("\n".join(str(p) for p in result.problems))
+    for suite in files.values():
+        n = [r for r in results if r.file == suite.get("name")]
+        suite.set("failures", str(sum(bool(r.differences) for r in n)))
+        suite.set("errors", str(sum(bool(r.problems) for r in n)))
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    """GitHub's workflow-command escaping of a message (``%``, CR and LF)."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_github(results: Sequence[CaseResult]) -> str:
+    """``::error file=…,line=…::…`` annotations for the cases that failed or could not run."""
+    lines = []
+    for result in results:
+        if result.passed:
+            continue
+        what = "; ".join(f"{d.what}: expected {d.expected}, got {d.actual}" for d in result.differences)
+        what = what or "; ".join(str(p) for p in result.problems)
+        where = f"file={_escape_property(result.file)},line={result.line}"
+        lines.append(
+            f"::error {where},title={_escape_property('qualmark test')}::{_escape_data(inert(f'{result.name}: {what}'))}"
+        )
+    lines.append(summary(results))
+    return "\n".join(lines) + "\n"
+
+
+RENDERERS: dict[str, Callable[[Sequence[CaseResult]], str]] = {
+    "text": as_text,
+    "json": as_json,
+    "junit": as_junit,
+    "github": as_github,
+}

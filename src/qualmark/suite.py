@@ -1,0 +1,199 @@
+"""Framework tests (``qualmark test``): a test file read, its cases run, what differs found.
+
+A test file names its framework and lists cases: a portfolio (a path
+relative to the test file, or inline), optional judgements and evaluation
+date, the expected verdict and optionally the failing requirements, the
+review items and per requirement its status and text its explanation must
+contain (docs/testing.md). Results are data (:class:`CaseResult`); rendering
+lives in :mod:`qualmark.report.suite`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+from typing import Any
+
+from qualmark.errors import JudgementsError, PortfolioError, Problem, QualmarkError, SuiteError
+from qualmark.evaluate import Evaluation
+from qualmark.explain import Outcome
+from qualmark.files import DEFAULT_MAX_BYTES
+from qualmark.framework import Framework
+from qualmark.inert import quote
+from qualmark.judgements import Judgements, load_judgements
+from qualmark.loader import load_yaml, parse_yaml
+from qualmark.messages import render
+from qualmark.model.judgements import JudgementsDocument
+from qualmark.model.suite import Case, Expectation, SuiteDocument
+from qualmark.portfolio import load_portfolio, portfolio_from_data
+from qualmark.shape import validated
+from qualmark.source import Path, SourceMap
+from qualmark.suggest import did_you_mean
+
+SUFFIX = ".tests.yaml"  # what `qualmark test` finds below a folder
+_SKIPPED = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox"}
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One way a case came out otherwise than expected."""
+
+    what: str  # "verdict", "failing", "review", or the id of a requirement
+    expected: str
+    actual: str
+    explanation: str | None = None  # what the evaluation says of it, in the case's language
+
+
+@dataclass(frozen=True, slots=True)
+class CaseResult:
+    """A case run: passed, failed (with its differences), or not run (its inputs have problems)."""
+
+    file: str
+    name: str
+    line: int
+    differences: tuple[Difference, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    evaluation: Evaluation | None = None
+
+    @property
+    def passed(self) -> bool:
+        return not self.differences and not self.problems
+
+
+@dataclass(frozen=True, slots=True)
+class Suite:
+    """A test file as read, with the position of every node."""
+
+    document: SuiteDocument
+    smap: SourceMap
+
+    @property
+    def file(self) -> str:
+        return self.smap.file
+
+    @property
+    def folder(self) -> FsPath:
+        return FsPath(self.file).parent
+
+    @property
+    def framework_path(self) -> FsPath:
+        return self.folder / self.document.framework
+
+    def selected(self, keyword: str | None) -> list[tuple[int, Case]]:
+        """The cases whose name contains ``keyword`` (ignoring case), with their index."""
+        wanted = (keyword or "").casefold()
+        return [(i, case) for i, case in enumerate(self.document.cases) if wanted in case.name.casefold()]
+
+    def run(
+        self, framework: Framework, keyword: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> Iterator[CaseResult]:
+        """Run the selected cases against ``framework`` (the one the file names), one result each."""
+        for index, _ in self.selected(keyword):
+            yield self.run_case(framework, index, max_bytes)
+
+    def run_case(self, framework: Framework, index: int, max_bytes: int = DEFAULT_MAX_BYTES) -> CaseResult:
+        """Run the case at ``index``."""
+        case = self.document.cases[index]
+        where: Path = ("cases", index)
+        line = self.smap.span(where).line
+        try:
+            portfolio = self._portfolio(framework, case, (*where, "portfolio"), max_bytes)
+            judgements = self._judgements(case, (*where, "judgements"), max_bytes)
+            evaluation = framework.evaluate(portfolio, as_of=case.as_of, judgements=judgements)
+        except QualmarkError as exc:
+            return CaseResult(self.file, case.name, line, problems=tuple(exc.problems))
+        lang = case.lang or framework.document.languages[0]
+        differences = tuple(_compare(case, evaluation, lang, framework.document.languages[0]))
+        return CaseResult(self.file, case.name, line, differences, evaluation=evaluation)
+
+    def _portfolio(self, framework: Framework, case: Case, at: Path, max_bytes: int) -> Any:
+        if isinstance(case.portfolio, str):
+            return load_portfolio(self.folder / case.portfolio, framework, max_bytes=max_bytes)
+        try:
+            return portfolio_from_data(_plain(case.portfolio), self.file, framework)
+        except PortfolioError as exc:  # point into the test file, not at a JSON pointer of no file
+            raise PortfolioError([self._placed(p, at) for p in exc.problems]) from None
+
+    def _placed(self, problem: Problem, at: Path) -> Problem:
+        parts: list[str | int] = []
+        for part in (problem.pointer or "").split("/")[1:]:
+            part = part.replace("~1", "/").replace("~0", "~")
+            parts.append(int(part) if part.isdigit() else part)
+        return Problem(problem.message, self.smap.span((*at, *parts)), hint=problem.hint)
+
+    def _judgements(self, case: Case, at: Path, max_bytes: int) -> Judgements | None:
+        if case.judgements is None:
+            return None
+        if isinstance(case.judgements, str):
+            return load_judgements(self.folder / case.judgements, max_bytes)
+        inline = self.smap.under(at)
+        return Judgements(
+            validated(JudgementsDocument, _plain(case.judgements), inline, JudgementsError), inline
+        )
+
+
+def _plain(value: Any) -> Any:
+    """Data read from YAML as JSON has it: dates as ISO text."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _compare(case: Case, evaluation: Evaluation, lang: str, fallback: str) -> Iterator[Difference]:
+    def said(outcome: Outcome) -> str:
+        messages = [outcome.required, outcome.found, outcome.fix]
+        return " · ".join(render(m, lang, fallback) for m in messages if m is not None)
+
+    if evaluation.verdict.value != case.verdict:
+        yield Difference("verdict", case.verdict, evaluation.verdict.value)
+    gaps = evaluation.gaps()
+    if case.failing is not None and sorted(case.failing) != sorted(o.rule_id for o in gaps):
+        yield Difference(
+            "failing", ", ".join(case.failing) or "none", ", ".join(o.rule_id for o in gaps) or "none"
+        )
+    reviews = [o.rule_id for o in evaluation.reviews()]
+    if case.review is not None and sorted(case.review) != sorted(reviews):
+        yield Difference("review", ", ".join(case.review) or "none", ", ".join(reviews) or "none")
+    every = [o.rule_id for top in evaluation.outcomes for o in top.walk()]
+    for rule_id, wanted in (case.expect or {}).items():
+        spec = Expectation(status=wanted) if isinstance(wanted, str) else wanted
+        outcome = evaluation.find(rule_id)
+        if outcome is None:
+            hint = did_you_mean(rule_id, every)
+            yield Difference(
+                rule_id, spec.status or "present", "not in the evaluation" + (f" ({hint})" if hint else "")
+            )
+            continue
+        if spec.status is not None and outcome.status.value != spec.status:
+            yield Difference(rule_id, spec.status, outcome.status.value, said(outcome))
+        text = said(outcome)
+        for piece in [spec.says] if isinstance(spec.says, str) else spec.says or []:
+            if piece not in text:
+                yield Difference(rule_id, f"explanation containing {quote(piece, 200)}", "not said", text)
+
+
+def load_suite(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES) -> Suite:
+    """Read a test file, with the position of every node; problems raise :class:`SuiteError`."""
+    data, smap = load_yaml(path, max_bytes)
+    return Suite(validated(SuiteDocument, data, smap, SuiteError), smap)
+
+
+def parse_suite(text: str, file: str = "<tests>") -> Suite:
+    data, smap = parse_yaml(text, file)
+    return Suite(validated(SuiteDocument, data, smap, SuiteError), smap)
+
+
+def discover(root: str | FsPath) -> list[FsPath]:
+    """The test files (``*.tests.yaml``) below ``root``, sorted; hidden and tool folders are skipped."""
+    found: list[FsPath] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED and not d.startswith("."))
+        found.extend(FsPath(folder) / name for name in sorted(files) if name.endswith(SUFFIX))
+    return found

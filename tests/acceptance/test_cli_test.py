@@ -1,0 +1,173 @@
+"""`qualmark test`: framework test files run through the real CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.acceptance.test_cli import NOLOC, NOLOC_EXAMPLES, assert_no_traceback, qualmark
+from tests.conftest import FRAMEWORKS, ROOT
+
+ELIGIBLE = NOLOC_EXAMPLES / "eligible.json"
+AGREED = NOLOC_EXAMPLES / "judgements" / "agreed.yaml"
+
+
+def write(folder: Path, body: str, name: str = "mark.tests.yaml") -> Path:
+    """A test file for the Noloc framework in ``folder``, with ``body`` as its cases."""
+    path = folder / name
+    path.write_text(f"qualmark_tests: 1\nframework: {NOLOC}\ncases:\n{body}", encoding="utf-8")
+    return path
+
+
+PASSING = f"""\
+  - name: eligible with both assessors
+    portfolio: {ELIGIBLE}
+    judgements: {AGREED}
+    verdict: eligible
+    failing: []
+"""
+
+FAILING = f"""\
+  - name: hours short but expected eligible
+    portfolio: {NOLOC_EXAMPLES / "fail-b1-hours.json"}
+    judgements: {AGREED}
+    verdict: eligible
+    expect:
+      B1-uren: met
+      B1-jaren: {{status: met, says: "actief sinds 2014-09-01"}}
+"""
+
+
+def test_the_shipped_test_files_pass() -> None:
+    result = qualmark("test", FRAMEWORKS / "tests")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.rstrip().endswith(" passed, 0 failed")
+    assert "noloc-register-loopbaanprofessional.tests.yaml" in result.stdout
+
+
+def test_a_failing_case_shows_each_difference_with_the_explanation(tmp_path: Path) -> None:
+    result = qualmark("test", write(tmp_path, PASSING + FAILING))
+    assert result.returncode == 1
+    out = result.stdout
+    assert "  ✔ eligible with both assessors" in out
+    assert "  ✘ hours short but expected eligible" in out
+    assert "      verdict: expected eligible, got not_eligible" in out
+    assert "      B1-uren: expected met, got not_met" in out
+    assert "1.150 van 1.200 uur — 50 te weinig" in out  # the explanation, in the framework's language
+    assert "B1-jaren" not in out  # met, and its explanation says what was expected
+    assert out.rstrip().endswith("1 passed, 1 failed")
+
+
+def test_k_selects_cases_by_name(tmp_path: Path) -> None:
+    result = qualmark("test", write(tmp_path, PASSING + FAILING), "-k", "BOTH ASSESSORS")
+    assert result.returncode == 0
+    assert result.stdout.rstrip().endswith("1 passed, 0 failed")
+
+
+def test_without_a_path_test_files_are_found_below_the_current_folder(tmp_path: Path) -> None:
+    (tmp_path / "deep" / "er").mkdir(parents=True)
+    write(tmp_path / "deep" / "er", PASSING)
+    write(tmp_path, FAILING, name="ignored.yaml")  # not *.tests.yaml
+    (tmp_path / ".hidden").mkdir()
+    write(tmp_path / ".hidden", FAILING)
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "qualmark", "test"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(ROOT / "src")},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("deep/er/mark.tests.yaml")
+
+
+def test_no_test_file_is_bad_input(tmp_path: Path) -> None:
+    result = qualmark("test", tmp_path)
+    assert result.returncode == 2
+    assert "no test files (*.tests.yaml)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("body", "where", "message"),
+    [
+        ("  - name: x\n    portfolio: a.json\n    verdict: great\n", ":6:14:", "found 'great'"),
+        ("  - name: x\n    portfolio: a.json\n    verdict: eligible\n    expectt: {}\n", ":7:5:", "expectt"),
+    ],
+)
+def test_a_test_file_that_does_not_fit_is_bad_input_at_its_place(
+    tmp_path: Path, body: str, where: str, message: str
+) -> None:
+    path = write(tmp_path, body)
+    result = qualmark("test", path)
+    assert result.returncode == 2
+    assert f"{path}{where}" in result.stderr and message in result.stderr
+    assert_no_traceback(result)
+
+
+def test_an_inline_portfolio_problem_points_into_the_test_file(tmp_path: Path) -> None:
+    body = """\
+  - name: inline
+    verdict: incomplete
+    portfolio:
+      qualmark_portfolio: 1
+      framework: noloc-register-loopbaanprofessional
+      candidate: {name: Anna}
+      submitted: 2026-10-01
+      evidence:
+        - {id: d, kind: diplomaa}
+"""
+    path = write(tmp_path, body)
+    result = qualmark("test", path)
+    assert result.returncode == 2
+    assert f"cannot run: {path}:12:25: 'diplomaa' is not allowed here" in result.stdout
+    assert "diplomaa" in result.stdout
+
+
+def test_a_missing_portfolio_is_bad_input_and_the_other_cases_still_run(tmp_path: Path) -> None:
+    body = PASSING + "  - name: gone\n    portfolio: gone.json\n    verdict: eligible\n"
+    result = qualmark("test", write(tmp_path, body))
+    assert result.returncode == 2
+    assert "  ✔ eligible with both assessors" in result.stdout
+    assert "  ! gone" in result.stdout
+    assert result.stdout.rstrip().endswith("1 passed, 0 failed, 1 not run")
+
+
+def test_json_junit_and_github_formats(tmp_path: Path) -> None:
+    path = write(tmp_path, PASSING + FAILING)
+    data = json.loads(qualmark("test", path, "--format", "json").stdout)
+    assert data["summary"] == {"passed": 1, "failed": 1, "errors": 0}
+    failed = data["cases"][1]
+    assert failed["outcome"] == "failed" and failed["verdict"] == "not_eligible"
+    assert {
+        "what": "verdict",
+        "expected": "eligible",
+        "actual": "not_eligible",
+        "explanation": None,
+    } in failed["differences"]
+    root = ET.fromstring(qualmark("test", path, "--format", "junit").stdout)
+    [suite] = root.findall("testsuite")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("2", "1", "0")
+    assert root.find(".//testcase[@name='hours short but expected eligible']/failure") is not None
+    github = qualmark("test", path, "--format", "github")
+    assert github.returncode == 1
+    [annotation] = [line for line in github.stdout.splitlines() if line.startswith("::error ")]
+    assert annotation.startswith(
+        f"::error file={path},line=9,title=qualmark test::hours short but expected eligible:"
+    )
+
+
+def test_a_copied_test_folder_runs_where_it_is(tmp_path: Path) -> None:
+    """Paths in a test file are relative to the file: a copy of framework, tests and examples still runs."""
+    shutil.copytree(FRAMEWORKS, tmp_path / "frameworks")
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    result = qualmark("test", tmp_path / "frameworks" / "tests", "-k", "fail-b1")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.rstrip().endswith("2 passed, 0 failed")
