@@ -28,7 +28,7 @@ demo: $(STAMP)
 test: $(DEVSTAMP)
 	$(BIN)/ruff check src tests benchmarks fuzz
 	$(BIN)/mypy
-	$(BIN)/qualmark test frameworks/tests
+	$(BIN)/qualmark test frameworks/tests --coverage --min-coverage 100
 	$(BIN)/pytest
 
 bench: $(STAMP)

@@ -26,6 +26,7 @@ from rich.text import Text
 from qualmark.catalogue.template import render_template
 from qualmark.dates import why_not_a_date
 from qualmark.errors import JudgementsError, LoadError, Problem, QualmarkError
+from qualmark.evaluate import Evaluation
 from qualmark.explain import Verdict
 from qualmark.files import DEFAULT_MAX_BYTES, ENVIRONMENT_VARIABLE, format_size, parse_size
 from qualmark.framework import Framework, load_framework
@@ -36,7 +37,7 @@ from qualmark.report import REPORTS
 from qualmark.report.json import dumps
 from qualmark.report.suite import RENDERERS
 from qualmark.schema import framework_schema, tests_schema
-from qualmark.suite import SUFFIX, CaseResult, discover, load_suite
+from qualmark.suite import SUFFIX, CaseResult, coverage, discover, load_suite
 
 
 class ExitCode(IntEnum):
@@ -327,6 +328,16 @@ def run_tests(
         str | None, typer.Option("-k", help="Run only the cases whose name contains this text (any case).")
     ] = None,
     output: Annotated[TestFormat, typer.Option("--format", help="Output format.")] = TestFormat.text,
+    with_coverage: Annotated[
+        bool,
+        typer.Option("--coverage", help="Report which requirements no case meets or fails, per framework."),
+    ] = False,
+    min_coverage: Annotated[
+        float | None,
+        typer.Option(
+            "--min-coverage", help="Fail (exit 1) when a framework's coverage is below this percent."
+        ),
+    ] = None,
     max_file_size: MaxFileSize = None,
 ) -> None:
     """Run framework test files: each case's portfolio against its framework, compared with what it expects.
@@ -342,9 +353,12 @@ def run_tests(
             files.append(path)
     if not files:
         _fail(f"no test files (*{SUFFIX}) below {', '.join(str(p) for p in paths or [Path('.')])}")
+    if min_coverage is not None and not 0 <= min_coverage <= 100:
+        _fail(f"--min-coverage {min_coverage:g} is not a percentage; give 0 to 100")
     worst = ExitCode.OK
     results: list[CaseResult] = []
     frameworks: dict[Path, Framework | None] = {}
+    evaluated: dict[Path, list[Evaluation]] = {}
     for file in files:
         try:
             suite = load_suite(file, max_bytes)
@@ -365,11 +379,20 @@ def run_tests(
             continue
         for result in suite.run(framework, keyword, max_bytes):
             results.append(result)
+            if result.evaluation is not None:
+                evaluated.setdefault(where, []).append(result.evaluation)
             if result.problems:
                 worst = ExitCode.BAD_INPUT
             elif result.differences:
                 worst = max(worst, ExitCode.FAILED)
-    stdout.write(RENDERERS[output.value](results))
+    coverages = []
+    if with_coverage or min_coverage is not None:
+        coverages = [
+            coverage(fw, evaluated.get(path, [])) for path, fw in frameworks.items() if fw is not None
+        ]
+        if min_coverage is not None and any(c.percent < min_coverage for c in coverages):
+            worst = max(worst, ExitCode.FAILED)
+    stdout.write(RENDERERS[output.value](results, coverages))
     raise typer.Exit(worst)
 
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path as FsPath
 from typing import Any
 
 from qualmark.errors import JudgementsError, PortfolioError, Problem, QualmarkError, SuiteError
 from qualmark.evaluate import Evaluation
-from qualmark.explain import Outcome
+from qualmark.explain import Outcome, Status
 from qualmark.files import DEFAULT_MAX_BYTES
 from qualmark.framework import Framework
 from qualmark.inert import quote
@@ -133,6 +133,72 @@ class Suite:
         return Judgements(
             validated(JudgementsDocument, _plain(case.judgements), inline, JudgementsError), inline
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Branch:
+    """A requirement, or a part of one, and whether some case reached it as met and as not met."""
+
+    id: str
+    title: Any  # Text | None
+    alternative: bool  # an alternative of a one_of
+    met: bool = False
+    not_met: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """Which branches of a framework the cases reached, as met and as not met."""
+
+    framework: str
+    file: str
+    branches: tuple[Branch, ...]
+
+    @property
+    def reached(self) -> int:
+        return sum(b.met for b in self.branches) + sum(b.not_met for b in self.branches)
+
+    @property
+    def total(self) -> int:
+        return 2 * len(self.branches)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 if not self.total else 100.0 * self.reached / self.total
+
+
+def coverage(framework: Framework, evaluations: list[Evaluation]) -> Coverage:
+    """Every requirement and part of ``framework`` (per-case parts counted with their rule), with
+    whether some evaluation met it and some did not (not met or incomplete; advisory rules by
+    whether the advice was followed)."""
+    alternatives = {
+        alt.header.id
+        for top in framework.rules
+        for rule in top.walk()
+        if rule.KEY == "one_of"
+        for alt in rule.sub_rules()
+    }
+    order: dict[str, Branch] = {}  # in the order of the outcome tree, parts after their rule
+    met: set[str] = set()
+    failed: set[str] = set()
+    for evaluation in evaluations:
+        for outcome in (o for root in evaluation.outcomes for o in root.walk()):
+            if (
+                "/" in outcome.rule_id or outcome.status is Status.REVIEW
+            ):  # per-case parts count with their rule
+                continue
+            if outcome.rule_id not in order:
+                order[outcome.rule_id] = Branch(
+                    outcome.rule_id, outcome.title, outcome.rule_id in alternatives
+                )
+            ok = outcome.advisory_met if outcome.status is Status.ADVISORY else outcome.status is Status.MET
+            (met if ok else failed).add(outcome.rule_id)
+    for rule in (r for top in framework.rules for r in top.walk()):  # with no case at all
+        order.setdefault(
+            rule.header.id, Branch(rule.header.id, rule.header.title, rule.header.id in alternatives)
+        )
+    branches = tuple(replace(b, met=b.id in met, not_met=b.id in failed) for b in order.values())
+    return Coverage(framework.id, framework.file, branches)
 
 
 def _plain(value: Any) -> Any:

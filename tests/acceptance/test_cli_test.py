@@ -168,6 +168,39 @@ def test_a_copied_test_folder_runs_where_it_is(tmp_path: Path) -> None:
     """Paths in a test file are relative to the file: a copy of framework, tests and examples still runs."""
     shutil.copytree(FRAMEWORKS, tmp_path / "frameworks")
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
-    result = qualmark("test", tmp_path / "frameworks" / "tests", "-k", "fail-b1")
+    result = qualmark("test", tmp_path / "frameworks" / "tests", "-k", "fail-b1-")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.rstrip().endswith("2 passed, 0 failed")
+    assert result.stdout.rstrip().endswith("4 passed, 0 failed")  # hours, current, years, statements
+
+
+def test_coverage_names_what_no_case_meets_or_fails(tmp_path: Path) -> None:
+    path = write(tmp_path, PASSING)
+    result = qualmark("test", path, "--coverage")
+    assert result.returncode == 0  # coverage reported, no minimum asked
+    assert "coverage of noloc-register-loopbaanprofessional: " in result.stdout
+    assert (
+        "  alternative A3 (Hbo working and thinking level through a recognised EVC procedure" in result.stdout
+    )
+    assert "is never met by any case" in result.stdout
+    assert (
+        "  requirement B1-uren (At least 1,200 hours of professional work experience) is never failed by any case"
+        in result.stdout
+    )
+    below = qualmark("test", path, "--min-coverage", "100", "--format", "json")
+    assert below.returncode == 1
+    [coverage] = json.loads(below.stdout)["coverage"]
+    assert 0 < coverage["percent"] < 100
+    assert {"id": "B1-uren", "met": True, "not_met": False} in coverage["branches"]
+
+
+def test_the_shipped_test_files_cover_every_requirement_met_and_failed() -> None:
+    result = qualmark("test", FRAMEWORKS / "tests", "--min-coverage", "100")
+    assert result.returncode == 0, result.stdout
+    assert "coverage of estqf-career-specialist-7: 100.0 %" in result.stdout
+    assert "coverage of noloc-register-loopbaanprofessional: 100.0 %" in result.stdout
+
+
+def test_min_coverage_must_be_a_percentage(tmp_path: Path) -> None:
+    result = qualmark("test", write(tmp_path, PASSING), "--min-coverage", "120")
+    assert result.returncode == 2
+    assert "--min-coverage 120 is not a percentage" in result.stderr

@@ -13,8 +13,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from qualmark.inert import inert
+from qualmark.model.text import text_in
 from qualmark.report.json import dumps
-from qualmark.suite import CaseResult
+from qualmark.suite import Branch, CaseResult, Coverage
 
 SUITE_FORMAT = 1
 
@@ -36,7 +37,28 @@ def summary(results: Sequence[CaseResult]) -> str:
     return ", ".join(parts)
 
 
-def as_text(results: Sequence[CaseResult]) -> str:
+def _gaps(branch: Branch) -> list[str]:
+    """What no case did to a branch, in plain words."""
+    what = "alternative" if branch.alternative else "requirement"
+    title = f" ({inert(text_in(branch.title, 'en', 'en'))})" if branch.title else ""
+    said = []
+    if not branch.met:
+        said.append(f"{what} {inert(branch.id)}{title} is never met by any case")
+    if not branch.not_met:
+        said.append(f"{what} {inert(branch.id)}{title} is never failed by any case")
+    return said
+
+
+def coverage_lines(coverage: Coverage) -> list[str]:
+    lines = [
+        f"coverage of {inert(coverage.framework)}: {coverage.percent:.1f} % "
+        f"({coverage.reached} of {coverage.total}: each requirement met and failed by some case)"
+    ]
+    lines.extend(f"  {gap}" for branch in coverage.branches for gap in _gaps(branch))
+    return lines
+
+
+def as_text(results: Sequence[CaseResult], coverages: Sequence[Coverage] = ()) -> str:
     """Grouped by file: a line per case, and under a failure each difference with the explanation."""
     lines: list[str] = []
     current = None
@@ -56,6 +78,8 @@ def as_text(results: Sequence[CaseResult]) -> str:
         for p in result.problems:
             lines.append(f"      cannot run: {inert(str(p))}")
     lines.append(summary(results))
+    for coverage in coverages:
+        lines.extend(coverage_lines(coverage))
     return "\n".join(lines) + "\n"
 
 
@@ -74,21 +98,27 @@ def _record(result: CaseResult) -> dict[str, Any]:
     }
 
 
-def as_json(results: Sequence[CaseResult]) -> str:
-    """``{"qualmark_tests": 1, "summary": {...}, "cases": [...]}`` (schemas/test-results.schema.json)."""
-    return (
-        dumps(
+def as_json(results: Sequence[CaseResult], coverages: Sequence[Coverage] = ()) -> str:
+    """``{"qualmark_test_results": 1, "summary": {...}, "cases": [...], "coverage": [...]}`` (docs/testing.md)."""
+    record: dict[str, Any] = {
+        "qualmark_test_results": SUITE_FORMAT,
+        "summary": counts(results),
+        "cases": [_record(r) for r in results],
+    }
+    if coverages:
+        record["coverage"] = [
             {
-                "qualmark_test_results": SUITE_FORMAT,
-                "summary": counts(results),
-                "cases": [_record(r) for r in results],
+                "framework": c.framework,
+                "file": c.file,
+                "percent": round(c.percent, 1),
+                "branches": [{"id": b.id, "met": b.met, "not_met": b.not_met} for b in c.branches],
             }
-        )
-        + "\n"
-    )
+            for c in coverages
+        ]
+    return dumps(record) + "\n"
 
 
-def as_junit(results: Sequence[CaseResult]) -> str:
+def as_junit(results: Sequence[CaseResult], coverages: Sequence[Coverage] = ()) -> str:
     """JUnit XML: a test suite per file, a test case per case; failures and errors with their text."""
     root = ET.Element("testsuites", tests=str(len(results)))
     files: dict[str, ET.Element] = {}
@@ -133,7 +163,7 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def as_github(results: Sequence[CaseResult]) -> str:
+def as_github(results: Sequence[CaseResult], coverages: Sequence[Coverage] = ()) -> str:
     """``::error file=…,line=…::…`` annotations for the cases that failed or could not run."""
     lines = []
     for result in results:
@@ -149,7 +179,7 @@ def as_github(results: Sequence[CaseResult]) -> str:
     return "\n".join(lines) + "\n"
 
 
-RENDERERS: dict[str, Callable[[Sequence[CaseResult]], str]] = {
+RENDERERS: dict[str, Callable[[Sequence[CaseResult], Sequence[Coverage]], str]] = {
     "text": as_text,
     "json": as_json,
     "junit": as_junit,
