@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from enum import IntEnum, StrEnum
+from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TextIO
 
@@ -33,8 +34,10 @@ from qualmark.framework import Framework, load_framework
 from qualmark.inert import inert, quote, shorten
 from qualmark.judgements import Judgements, load_judgements
 from qualmark.portfolio import load_portfolio
+from qualmark.progress import progress
 from qualmark.report import REPORTS
 from qualmark.report.json import dumps
+from qualmark.report.progress import RENDERERS as PROGRESS_RENDERERS
 from qualmark.report.suite import RENDERERS
 from qualmark.schema import framework_schema, tests_schema
 from qualmark.suite import SUFFIX, CaseResult, coverage, discover, load_suite
@@ -111,6 +114,25 @@ app = typer.Typer(
 
 stdout = GuardedStream()
 err = Console(stderr=True, highlight=False, markup=False, emoji=False, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        stdout.write(f"qualmark {package_version('qualmark')}\n")
+        raise typer.Exit(ExitCode.OK)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print qualmark's version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Check career-guidance quality-mark frameworks and candidate portfolios."""
+
 
 MaxFileSize = Annotated[
     str | None,
@@ -196,6 +218,7 @@ def validate(
             continue
         stdout.write(
             f"valid {inert(str(path))}: {framework.id} ({len(framework.rules)} top-level requirements)\n"
+            f"  QUAL-IM-G questions: {progress(framework.document).summary()}\n"
         )
     raise typer.Exit(worst)
 
@@ -304,6 +327,46 @@ def _judgements(paths: list[Path], max_bytes: int) -> list[Judgements]:
             _report(exc, f"cannot read judgements {path}")
             raise typer.Exit(ExitCode.BAD_INPUT) from None
     return result
+
+
+class QuestionsFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def questions(
+    framework: Annotated[
+        Path,
+        typer.Argument(
+            help="The framework YAML file.", show_default=False, readable=False, metavar="FRAMEWORK"
+        ),
+    ],
+    only_open: Annotated[bool, typer.Option("--open", help="List only the questions still open.")] = False,
+    output: Annotated[
+        QuestionsFormat, typer.Option("--format", help="Output format.")
+    ] = QuestionsFormat.text,
+    minimum: Annotated[
+        float | None,
+        typer.Option("--min", help="Fail (exit 1) when fewer than this percent are answered or skipped."),
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Language of skip reasons (default: the framework's first).")
+    ] = None,
+    max_file_size: MaxFileSize = None,
+) -> None:
+    """How far a framework answers the QUAL-IM-G questions, per building block: answered, skipped, open."""
+    if minimum is not None and not 0 <= minimum <= 100:
+        _fail(f"--min {minimum:g} is not a percentage; give 0 to 100")
+    compiled = _load(framework, _max_bytes(max_file_size))
+    result = progress(compiled.document)
+    language = lang or compiled.document.languages[0]
+    stdout.write(PROGRESS_RENDERERS[output.value](result, only_open, language))
+    if minimum is not None and result.percent < minimum:
+        _say(Text(f"{result.percent:.1f} % answered or skipped, below --min {minimum:g}"))
+        raise typer.Exit(ExitCode.FAILED)
+    raise typer.Exit(ExitCode.OK)
 
 
 class TestFormat(StrEnum):

@@ -302,3 +302,11 @@ def test_one_portfolio_that_cannot_be_read_gives_one_error_object() -> None:
     assert result.returncode == 2
     record = json.loads(result.stdout)
     assert record["portfolio"] == {"file": "missing.json"} and record["error"]["phase"] == "load"
+
+
+def test_version() -> None:
+    from importlib.metadata import version
+
+    result = qualmark("--version")
+    assert result.returncode == 0
+    assert result.stdout == f"qualmark {version('qualmark')}\n"
