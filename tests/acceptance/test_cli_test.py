@@ -191,6 +191,8 @@ def test_coverage_names_what_no_case_meets_or_fails(tmp_path: Path) -> None:
     [coverage] = json.loads(below.stdout)["coverage"]
     assert 0 < coverage["percent"] < 100
     assert {"id": "B1-uren", "met": True, "not_met": False} in coverage["branches"]
+    github = qualmark("test", path, "--coverage", "--format", "github").stdout
+    assert f"::warning file={NOLOC},title=coverage::requirement B1-uren (" in github
 
 
 def test_the_shipped_test_files_cover_every_requirement_met_and_failed() -> None:

@@ -175,7 +175,13 @@ def as_github(results: Sequence[CaseResult], coverages: Sequence[Coverage] = ())
         lines.append(
             f"::error {where},title={_escape_property('qualmark test')}::{_escape_data(inert(f'{result.name}: {what}'))}"
         )
+    for coverage in coverages:
+        for gap in (g for b in coverage.branches for g in _gaps(b)):
+            lines.append(
+                f"::warning file={_escape_property(coverage.file)},title=coverage::{_escape_data(gap)}"
+            )
     lines.append(summary(results))
+    lines.extend(f"coverage of {inert(c.framework)}: {c.percent:.1f} %" for c in coverages)
     return "\n".join(lines) + "\n"
 
 
