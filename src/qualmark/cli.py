@@ -40,7 +40,7 @@ from qualmark.report.json import dumps
 from qualmark.report.progress import RENDERERS as PROGRESS_RENDERERS
 from qualmark.report.suite import RENDERERS
 from qualmark.schema import framework_schema, tests_schema
-from qualmark.suite import SUFFIX, CaseResult, coverage, discover, load_suite
+from qualmark.suite import SUFFIX, CaseResult, coverage, discover, load_suite, snapshot
 
 
 class ExitCode(IntEnum):
@@ -401,13 +401,29 @@ def run_tests(
             "--min-coverage", help="Fail (exit 1) when a framework's coverage is below this percent."
         ),
     ] = None,
+    update: Annotated[
+        Path | None,
+        typer.Option(
+            "--update",
+            metavar="FRAMEWORK",
+            readable=False,
+            help="Write a new test file (--out) with what FRAMEWORK makes of the portfolios in PATH… now.",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", readable=False, help="With --update: the new test file (never overwritten)."),
+    ] = None,
     max_file_size: MaxFileSize = None,
 ) -> None:
     """Run framework test files: each case's portfolio against its framework, compared with what it expects.
 
     Exits 0 when every case passes, 1 when one fails, 2 when a file or a case's input cannot be read.
+    With --update FRAMEWORK --out FILE, writes a snapshot test file from portfolio files or folders instead.
     """
     max_bytes = _max_bytes(max_file_size)
+    if update is not None or out is not None:
+        _write_snapshot(update, paths or [], out, max_bytes)
     files: list[Path] = []
     for path in paths or [Path(".")]:
         if path.is_dir():
@@ -457,6 +473,31 @@ def run_tests(
             worst = max(worst, ExitCode.FAILED)
     stdout.write(RENDERERS[output.value](results, coverages))
     raise typer.Exit(worst)
+
+
+def _write_snapshot(framework: Path | None, paths: list[Path], out: Path | None, max_bytes: int) -> NoReturn:
+    if framework is None or out is None:
+        _fail("--update FRAMEWORK and --out FILE go together")
+    if not paths:
+        _fail("give the portfolio files or folders to take the snapshot of")
+    if out.exists():
+        _fail(f"{out} exists: a snapshot never overwrites expectations; choose a new file or remove it")
+    portfolios = [p for path in paths for p in (sorted(path.glob("*.json")) if path.is_dir() else [path])]
+    if not portfolios:
+        _fail(f"no portfolio files (*.json) in {', '.join(str(p) for p in paths)}")
+    compiled = _load(framework, max_bytes)
+    try:
+        text = snapshot(compiled, portfolios, out, max_bytes)
+    except QualmarkError as exc:
+        _report(exc, "cannot take the snapshot")
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+    try:
+        with open(out, "x", encoding="utf-8") as file:
+            file.write(text)
+    except OSError as exc:
+        _fail(f"cannot write {out}: {exc.strerror or exc}")
+    _say(Text(f"wrote {len(portfolios)} cases to {inert(str(out))}: review them before relying on them"))
+    raise typer.Exit(ExitCode.OK)
 
 
 @app.command()

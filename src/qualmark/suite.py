@@ -11,6 +11,7 @@ lives in :mod:`qualmark.report.suite`.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -199,6 +200,41 @@ def coverage(framework: Framework, evaluations: list[Evaluation]) -> Coverage:
         )
     branches = tuple(replace(b, met=b.id in met, not_met=b.id in failed) for b in order.values())
     return Coverage(framework.id, framework.file, branches)
+
+
+def snapshot(
+    framework: Framework, portfolios: list[FsPath], out: FsPath, max_bytes: int = DEFAULT_MAX_BYTES
+) -> str:
+    """A new test file (YAML text) stating what ``framework`` makes of each portfolio now: a start
+    for a designer to review, never a judgement of what it should make of them.
+
+    A portfolio that cannot be read raises its error: a snapshot leaves nothing out.
+    """
+    folder = out.resolve().parent
+
+    def quoted(text: str) -> str:  # a JSON string is a YAML double-quoted scalar
+        return json.dumps(text, ensure_ascii=False)
+
+    def ids(items: list[str]) -> str:
+        return "[" + ", ".join(quoted(i) for i in items) + "]"
+
+    lines = [
+        "# A snapshot written by `qualmark test --update`: what the framework makes of these portfolios",
+        "# today. Review every case before relying on it: a wrong outcome here is a wrong expectation.",
+        "qualmark_tests: 1",
+        f"framework: {quoted(os.path.relpath(framework.file, folder))}",
+        "cases:",
+    ]
+    for path in portfolios:
+        evaluation = framework.evaluate(load_portfolio(path, framework, max_bytes=max_bytes))
+        lines += [
+            f"  - name: {quoted(path.stem)}",
+            f"    portfolio: {quoted(os.path.relpath(path.resolve(), folder))}",
+            f"    verdict: {evaluation.verdict.value}",
+            f"    failing: {ids([o.rule_id for o in evaluation.gaps()])}",
+            f"    review: {ids([o.rule_id for o in evaluation.reviews()])}",
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def _plain(value: Any) -> Any:

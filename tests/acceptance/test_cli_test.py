@@ -206,3 +206,29 @@ def test_min_coverage_must_be_a_percentage(tmp_path: Path) -> None:
     result = qualmark("test", write(tmp_path, PASSING), "--min-coverage", "120")
     assert result.returncode == 2
     assert "--min-coverage 120 is not a percentage" in result.stderr
+
+
+def test_update_writes_a_snapshot_that_passes_and_never_overwrites(tmp_path: Path) -> None:
+    folder = tmp_path / "portfolios"
+    folder.mkdir()
+    for name in ("eligible.json", "fail-b1-hours.json"):
+        shutil.copy(NOLOC_EXAMPLES / name, folder / name)
+    out = tmp_path / "snap.tests.yaml"
+    made = qualmark("test", folder, "--update", NOLOC, "--out", out)
+    assert made.returncode == 0, made.stderr
+    assert "wrote 2 cases" in made.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# A snapshot written by `qualmark test --update`")
+    assert '  - name: "fail-b1-hours"\n    portfolio: "portfolios/fail-b1-hours.json"\n' in text
+    assert (
+        '    verdict: not_eligible\n    failing: ["B1-uren"]\n    review: ["C1-diversiteit", "C1-werkveld"]\n'
+        in text
+    )
+    ran = qualmark("test", out)
+    assert ran.returncode == 0 and ran.stdout.rstrip().endswith("2 passed, 0 failed")
+    again = qualmark("test", folder, "--update", NOLOC, "--out", out)
+    assert again.returncode == 2
+    assert "exists: a snapshot never overwrites expectations" in again.stderr
+    assert out.read_text(encoding="utf-8") == text
+    alone = qualmark("test", folder, "--update", NOLOC)
+    assert alone.returncode == 2 and "--update FRAMEWORK and --out FILE go together" in alone.stderr
