@@ -33,12 +33,15 @@ from qualmark.files import DEFAULT_MAX_BYTES, ENVIRONMENT_VARIABLE, format_size,
 from qualmark.framework import Framework, load_framework
 from qualmark.inert import inert, quote, shorten
 from qualmark.judgements import Judgements, load_judgements
+from qualmark.lint import Finding, lint
 from qualmark.portfolio import load_portfolio
 from qualmark.progress import progress
 from qualmark.report import REPORTS
 from qualmark.report.json import dumps
 from qualmark.report.progress import RENDERERS as PROGRESS_RENDERERS
 from qualmark.report.suite import RENDERERS
+from qualmark.report.validation import RENDERERS as VALIDATION_RENDERERS
+from qualmark.report.validation import FileResult
 from qualmark.schema import framework_schema, tests_schema
 from qualmark.suite import SUFFIX, CaseResult, coverage, discover, load_suite, snapshot
 
@@ -194,33 +197,64 @@ def _load(path: Path, max_bytes: int) -> Framework:
         raise typer.Exit(ExitCode.FAILED) from None
 
 
+class ValidateFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
 @app.command()
 def validate(
     frameworks: Annotated[
         list[Path],
         typer.Argument(help="Framework YAML files.", show_default=False, readable=False, metavar="FRAMEWORK"),
     ],
+    output: Annotated[
+        ValidateFormat,
+        typer.Option("--format", help="Output format (json, github annotations, SARIF 2.1.0)."),
+    ] = ValidateFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")] = False,
     max_file_size: MaxFileSize = None,
 ) -> None:
-    """Check framework files; report every problem with file:line:col."""
+    """Check framework files; report every problem with file:line:col, and warnings about likely gaps."""
     max_bytes = _max_bytes(max_file_size)
     worst = ExitCode.OK
+    results: list[FileResult] = []
     for path in frameworks:
         try:
             framework = load_framework(path, max_bytes=max_bytes)
-        except LoadError as exc:
-            _report(exc, f"cannot read {path}")
-            worst = max(worst, ExitCode.BAD_INPUT)
-            continue
         except QualmarkError as exc:
-            _report(exc, f"invalid framework {path}")
-            worst = max(worst, ExitCode.FAILED)
+            code = ExitCode.BAD_INPUT if isinstance(exc, LoadError) else ExitCode.FAILED
+            worst = max(worst, code)
+            results.append(FileResult(str(path), None, tuple(Finding("error", p) for p in exc.problems)))
+            if output is ValidateFormat.text:
+                _report(exc, f"{'cannot read' if code is ExitCode.BAD_INPUT else 'invalid framework'} {path}")
             continue
-        stdout.write(
-            f"valid {inert(str(path))}: {framework.id} ({len(framework.rules)} top-level requirements)\n"
-            f"  QUAL-IM-G questions: {progress(framework.document).summary()}\n"
-        )
+        warnings = tuple(lint(framework))
+        done = progress(framework.document)
+        results.append(FileResult(str(path), framework.id, warnings, done))
+        if warnings and strict:
+            worst = max(worst, ExitCode.FAILED)
+        if output is ValidateFormat.text:
+            stdout.write(
+                f"valid {inert(str(path))}: {framework.id} ({len(framework.rules)} top-level requirements)\n"
+                f"  QUAL-IM-G questions: {done.summary()}\n"
+            )
+            for finding in warnings:
+                _warn(finding.problem)
+    if output is not ValidateFormat.text:
+        stdout.write(VALIDATION_RENDERERS[output.value](results))
     raise typer.Exit(worst)
+
+
+def _warn(problem: Problem) -> None:
+    line = Text(f"{shorten(inert(problem.where), 160)}: " if problem.where else "")
+    line.append("warning", "yellow")
+    line.append(f": {inert(problem.message)}")
+    if problem.hint:
+        line.append(f" — {inert(problem.hint)}", "dim")
+    _say(line)
 
 
 def _parse_date(value: str | None) -> dt.date | None:
