@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from enum import IntEnum, StrEnum
+from importlib import resources
 from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TextIO
@@ -569,16 +570,56 @@ def schema(
 
 @app.command()
 def new(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Where to write the new framework (it must not exist yet); without it the blank template is printed.",
+            show_default=False,
+            readable=False,
+            metavar="PATH",
+        ),
+    ] = None,
     framework_id: Annotated[
-        str, typer.Argument(help="Id of the new framework (a-z, 0-9, -).", show_default=True, metavar="ID")
-    ] = "my-quality-mark",
+        str | None, typer.Option("--id", help="Id of the new framework (default: the file name).")
+    ] = None,
+    languages: Annotated[
+        list[str] | None,
+        typer.Option("--lang", help="A language of the framework's texts; repeat for several (default: en)."),
+    ] = None,
 ) -> None:
-    """Print a new framework file: every QUAL-IM-G question, unanswered."""
-    if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", framework_id):
+    """Write a new framework file that validates as written: every QUAL-IM-G question as a comment and
+    unanswered, a minimal profile and one requirement to replace, and a $schema modeline for editors."""
+    if path is None:
+        stdout.write(render_template(_framework_id(framework_id or "my-quality-mark")))
+        raise typer.Exit(ExitCode.OK)
+    name = path.name.removesuffix(".yaml").removesuffix(".yml")
+    chosen = _framework_id(framework_id or name)
+    langs = tuple(dict.fromkeys(languages or ["en"]))
+    for lang in langs:
+        if not re.fullmatch(r"[a-z]{2,3}", lang):
+            _fail(
+                f"--lang '{shorten(lang)}' is not a language code; write a two- or three-letter code such as en or nl"
+            )
+    if path.exists():
+        _fail(f"{path} exists; choose a new file name")
+    schema = resources.files("qualmark") / "schemas" / "framework.schema.json"
+    modeline = os.path.relpath(str(schema), path.resolve().parent)
+    try:
+        with open(path, "x", encoding="utf-8") as file:
+            file.write(render_template(chosen, langs, modeline, starter=True))
+    except OSError as exc:
+        _fail(f"cannot write {path}: {exc.strerror or exc}")
+    _say(Text(f"wrote {inert(str(path))}: check it with qualmark validate, then answer the questions"))
+    raise typer.Exit(ExitCode.OK)
+
+
+def _framework_id(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", value):
         _fail(
-            f"'{shorten(framework_id)}' is not a valid id; use lower-case letters, digits, '-', '.' and '_', starting with a letter or digit"
+            f"'{shorten(value)}' is not a valid id; use lower-case letters, digits, '-', '.' and '_', "
+            "starting with a letter or digit (give one with --id)"
         )
-    stdout.write(render_template(framework_id))
+    return value
 
 
 def _is_usage_error(exc: Exception) -> bool:

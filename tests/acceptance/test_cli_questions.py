@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
@@ -76,3 +77,37 @@ def test_markdown_has_a_section_per_block_and_sub_block() -> None:
     assert (
         "| Q1-7 | Will the quality mark be protected from misuse from others? If so, how? | skipped: " in out
     )
+
+
+def test_new_writes_a_framework_that_validates_with_a_schema_that_resolves(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "my-mark.yaml"
+    path.parent.mkdir()
+    made = qualmark("new", path, "--lang", "nl", "--lang", "en")
+    assert made.returncode == 0, made.stderr
+    text = path.read_text(encoding="utf-8")
+    modeline = text.splitlines()[0]
+    assert modeline.startswith("# yaml-language-server: $schema=")
+    schema = (path.parent / modeline.split("$schema=", 1)[1]).resolve()
+    assert json.loads(schema.read_text(encoding="utf-8"))["title"].startswith("qualmark framework file")
+    assert "id: my-mark\n" in text and "languages: [nl, en]\n" in text
+    assert "    # Who will be the holder of the quality mark?\n    Q1-1: ~\n" in text
+    validated = qualmark("validate", path, "--strict")
+    assert validated.returncode == 0, validated.stderr
+    assert "(1 top-level requirements)" in validated.stdout
+    again = qualmark("new", path)
+    assert again.returncode == 2 and "exists; choose a new file name" in again.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["My Mark.yaml"], "'My Mark' is not a valid id"),
+        (["ok.yaml", "--lang", "english"], "--lang 'english' is not a language code"),
+    ],
+)
+def test_new_refuses_a_bad_id_or_language(tmp_path: Path, args: list[str], message: str) -> None:
+    result = qualmark("new", tmp_path / args[0], *args[1:])
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert not (tmp_path / args[0]).exists()

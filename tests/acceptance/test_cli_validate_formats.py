@@ -84,7 +84,9 @@ def test_github_annotations(tmp_path: Path) -> None:
     assert lines[0].startswith(
         f"::warning file={linted},line=11,col=11,title=qualmark validate::rule 'C' has no source"
     )
-    assert lines[-1].startswith(f"::error file={broken},line=10,col=26,title=qualmark validate::unknown key 'casez'")
+    assert lines[-1].startswith(
+        f"::error file={broken},line=10,col=26,title=qualmark validate::unknown key 'casez'"
+    )
 
 
 @pytest.mark.parametrize("strict", [False, True])

@@ -37,3 +37,8 @@ def test_the_wheel_installs_into_a_fresh_venv_and_validates(tmp_path: Path) -> N
     assert validated.stdout.count("\nvalid ") + validated.stdout.startswith("valid ") == len(frameworks)
     where = run(venv / "bin" / "python", "-c", "import qualmark; print(qualmark.__file__)", cwd=elsewhere)
     assert str(venv) in where.stdout  # the installed package, not the checkout
+    made = run(qualmark, "new", "mark.yaml", cwd=elsewhere)
+    assert made.returncode == 0, made.stderr
+    modeline = (elsewhere / "mark.yaml").read_text(encoding="utf-8").splitlines()[0]
+    schema = (elsewhere / modeline.split("$schema=", 1)[1]).resolve()
+    assert schema.is_file() and str(venv) in str(schema)  # the schema inside the installed package

@@ -22,6 +22,14 @@ def test_editor_schema_is_current() -> None:
     assert shipped == framework_schema(), "run: qualmark schema --dsl > schemas/framework.schema.json"
 
 
+def test_the_packaged_editor_schema_is_current() -> None:
+    """`qualmark new` points editors at the copy inside the package, wherever it is installed."""
+    packaged = ROOT / "src" / "qualmark" / "schemas" / "framework.schema.json"
+    assert json.loads(packaged.read_text(encoding="utf-8")) == framework_schema(), (
+        "run: qualmark schema --dsl > src/qualmark/schemas/framework.schema.json"
+    )
+
+
 def test_test_file_schema_is_current() -> None:
     shipped = json.loads((ROOT / "schemas" / "tests.schema.json").read_text(encoding="utf-8"))
     assert shipped == schema_of_test_files(), "run: qualmark schema --tests > schemas/tests.schema.json"

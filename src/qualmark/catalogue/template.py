@@ -49,12 +49,57 @@ def _questions(section: Section, indent: str) -> list[str]:
     return lines
 
 
-def render_template(framework_id: str = "my-quality-mark") -> str:
-    """The template as YAML text, for a framework with the given id."""
-    lines = [_HEADER.replace("{id}", framework_id)]
+def _text(value: str, languages: tuple[str, ...]) -> str:
+    """``{en: "…", nl: "…"}``: the same placeholder in every language, to be translated."""
+    return "{" + ", ".join(f'{lang}: "{value}"' for lang in languages) + "}"
+
+
+def _starter(key: str, languages: tuple[str, ...]) -> list[str]:
+    """A minimal profile and one requirement, to be replaced, so that a new file validates as written."""
+    if key == "profile":
+        return [
+            "  # The professional profile: replace this task and add the others (docs/dsl.md).",
+            "  tasks:",
+            f"    - {{id: task-1, label: {_text('First task of the profession (replace)', languages)}, "
+            'source: "Section of the source"}',
+        ]
+    if key == "testing":
+        return [
+            "  # What a portfolio holds and the eligibility rules: replace this declaration and rule.",
+            "  declarations:",
+            f"    - {{id: code-of-conduct, text: {_text('I follow the code of conduct (replace)', languages)}, "
+            'source: "Section of the source"}',
+            "  requirements:",
+            "    - id: R1",
+            f"      title: {_text('First requirement (replace)', languages)}",
+            '      source: "Section of the source"',
+            "      declarations: [code-of-conduct]",
+        ]
+    return []
+
+
+def render_template(
+    framework_id: str = "my-quality-mark",
+    languages: tuple[str, ...] = ("en",),
+    schema: str = "../schemas/framework.schema.json",
+    starter: bool = False,
+) -> str:
+    """The template as YAML text, for a framework with the given id.
+
+    ``starter`` adds a minimal profile and one requirement (``qualmark new``);
+    ``schema`` is the modeline's path to the framework-file schema.
+    """
+    header = _HEADER.replace("{id}", framework_id).replace("../schemas/framework.schema.json", schema)
+    header = header.replace(
+        'title: {en: "Name of the quality mark"}', f"title: {_text('Name of the quality mark', languages)}"
+    )
+    header = header.replace("languages: [en]", f"languages: [{', '.join(languages)}]")
+    lines = [header]
     for block in load_catalogue().blocks:
         lines.append(f"# Building block {block.id}: {block.title}")
         lines.append(f"{block.key}:")
+        if starter:
+            lines.extend(_starter(block.key or "", languages))
         lines.append("  answers:")
         lines.extend(_questions(block, "    "))
         for sub in block.sub_blocks:
