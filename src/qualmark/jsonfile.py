@@ -126,6 +126,31 @@ def _too_many(file: str) -> LoadError:
     return LoadError([Problem(message, file=file, hint=hint)])
 
 
+_YAML_LOOK = re.compile(r"\A\s*(?:#|---|[A-Za-z_][\w-]*\s*:(?:\s|$))")
+
+
+def _syntax_problem(exc: json.JSONDecodeError, text: str, file: str) -> Problem:
+    """A JSON syntax error, said as a person would: a trailing comma, a YAML file, or the parser's words."""
+    span = Span(file, exc.lineno, exc.colno)
+    before = text[: exc.pos].rstrip()
+    if before.endswith(",") and text[exc.pos : exc.pos + 1] in ("}", "]"):
+        comma = span_at(text, len(before) - 1, file)
+        return Problem(
+            f"invalid JSON: a comma before '{text[exc.pos]}' (a trailing comma)",
+            comma,
+            hint="JSON allows no comma after the last item: remove it",
+        )
+    if _FRAMEWORK_FILE.search(text, 0, 10_000):
+        return Problem(f"invalid JSON: {exc.msg}", span, hint=_FRAMEWORK_HINT)
+    if exc.pos == len(text) - len(text.lstrip()) and _YAML_LOOK.match(text):
+        return Problem(
+            "this is YAML, not JSON: a portfolio is a JSON file",
+            span,
+            hint="write the portfolio as JSON (docs/portfolio.md); `qualmark schema FRAMEWORK` gives its schema",
+        )
+    return Problem(f"invalid JSON: {exc.msg}", span)
+
+
 def parse_json(text: str, file: str) -> Any:
     """Parse JSON (RFC 8259, an optional UTF-8 BOM first) into plain data.
 
@@ -147,10 +172,7 @@ def parse_json(text: str, file: str) -> Any:
             parse_int=hooks.on_int,
         )
     except json.JSONDecodeError as exc:
-        hint = _FRAMEWORK_HINT if _FRAMEWORK_FILE.search(text, 0, 10_000) else None
-        raise LoadError(
-            [Problem(f"invalid JSON: {exc.msg}", Span(file, exc.lineno, exc.colno), hint=hint)]
-        ) from None
+        raise LoadError([_syntax_problem(exc, text, file)]) from None
     except RecursionError:  # so deep that the json module gave up; the scan says where
         hooks.noticed = True
     except _TooManyValues:

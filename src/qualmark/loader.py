@@ -72,6 +72,10 @@ TOO_DEEP_HINT = "flatten the structure: nothing qualmark reads needs this many l
 # How to fix a YAML syntax error, by a piece of PyYAML's message.
 _YAML_HINTS = (
     ("'\\t'", "indent with spaces, not tabs"),
+    (
+        "mapping values are not allowed here",
+        "this line is indented further than the key above it (line them up), or a value holds ': ' (put it in quotes)",
+    ),
     ("levels deep", TOO_DEEP_HINT),
 )
 
@@ -335,6 +339,22 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
             f"invalid YAML: the anchor &{shorten(name)} is defined twice (first at line {first})",
             span,
             hint="give each anchor its own name",
+        )
+    if exc.problem and exc.problem.startswith("expected <block end>") and exc.context_mark and mark:
+        # a key indented differently from the keys of its mapping: say which, and where they start
+        start, line, column = exc.context_mark, mark.line + 1, mark.column + 1
+        if exc.context and "block mapping" in exc.context:
+            return Problem(
+                f"invalid YAML: line {line} is indented to column {column}, but the keys of the mapping "
+                f"it continues start at column {start.column + 1} (line {start.line + 1})",
+                span,
+                hint=f"line up its key at column {start.column + 1}, or indent it further to nest it under the key above",
+            )
+        return Problem(
+            f"invalid YAML: line {line} is indented to column {column}, which lines up with no key or list "
+            f"item above it (the list starts at line {start.line + 1}, column {start.column + 1})",
+            span,
+            hint="indent the line like the keys it belongs with",
         )
     message = shorten(exc.problem or exc.context or "invalid YAML", 120)  # it may quote a whole alias name
     hint = next((hint for clue, hint in _YAML_HINTS if clue in message), None)

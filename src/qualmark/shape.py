@@ -92,6 +92,17 @@ def _describe(err: ErrorDetails) -> tuple[str, str | None]:
             hint = _YAML_BOOLEANS
         elif kind == "string_type" and isinstance(value, dt.date):
             hint = f"YAML reads {value.isoformat()} as a date; put it in quotes to keep it as text: '{value.isoformat()}'"
+        elif (
+            kind == "string_type"
+            and isinstance(value, dict)
+            and value
+            and all(v is None for v in value.values())
+        ):
+            # `source: {Deel III, Ad A}`: unquoted braces made a mapping of the words between the commas
+            words = ", ".join(str(k) for k in value)
+            hint = (
+                f"braces make a YAML mapping; to write the text {quote('{' + words + '}')}, put it in quotes"
+            )
         return f"expected {_TYPE_NAMES[kind]}, found {_found(value)}", hint
     if kind == "value_error":
         return str(ctx.get("error", err["msg"])), None

@@ -306,13 +306,13 @@ def test_json_duplicate_keys_are_refused(text: str) -> None:
 
 
 def test_a_json_syntax_error_carries_file_line_and_column() -> None:
-    text = '{\n  "a": 1,\n  "b": 2,\n}\n'  # trailing comma: the '}' on line 4 is unexpected
+    text = '{\n  "a": 1,\n  "b": 2,\n}\n'  # trailing comma: named, at the comma itself (line 3)
     with pytest.raises(LoadError) as caught:
         parse_json(text, "p.json")
     (problem,) = caught.value.problems
-    assert problem.span == Span("p.json", 4, 1)
-    assert problem.message.startswith("invalid JSON: ")
-    assert str(caught.value).startswith("p.json:4:1: invalid JSON")
+    assert problem.span == Span("p.json", 3, 9)
+    assert problem.message == "invalid JSON: a comma before '}' (a trailing comma)"
+    assert str(caught.value).startswith("p.json:3:9: invalid JSON")
 
 
 def test_a_json_error_on_the_first_line_points_at_the_column() -> None:
