@@ -30,7 +30,7 @@ from qualmark.dates import why_not_a_date
 from qualmark.errors import JudgementsError, LoadError, Problem, QualmarkError
 from qualmark.evaluate import Evaluation
 from qualmark.explain import Verdict
-from qualmark.files import DEFAULT_MAX_BYTES, ENVIRONMENT_VARIABLE, format_size, parse_size
+from qualmark.files import DEFAULT_MAX_BYTES, ENVIRONMENT_VARIABLE, format_size, parse_size, read_text
 from qualmark.framework import Framework, load_framework
 from qualmark.inert import inert, quote, shorten
 from qualmark.judgements import Judgements, load_judgements
@@ -158,16 +158,36 @@ def _say(text: Text) -> None:
         err.print(text)
 
 
-def _report(error: QualmarkError, heading: str) -> None:
+def _report(error: QualmarkError, heading: str, lines: Sequence[str] | None = None) -> None:
+    """The problems of ``error`` on standard error; with the file's ``lines``, each under its source line."""
     count = len(error.problems)
     _say(Text.assemble((inert(heading), "bold red"), f": {count} problem{'s' if count != 1 else ''}"))
     for problem in error.problems:
-        line = Text(f"{shorten(inert(problem.where), 160)}: " if problem.where else "")  # a key may be long
-        line.append("error", "red")
-        line.append(f": {inert(problem.message)}")
-        if problem.hint:
-            line.append(f" — {inert(problem.hint)}", "dim")
-        _say(line)
+        _problem_line(problem, "error", "red", lines)
+
+
+def _problem_line(problem: Problem, severity: str, colour: str, lines: Sequence[str] | None = None) -> None:
+    line = Text(f"{shorten(inert(problem.where), 160)}: " if problem.where else "")  # a key may be long
+    line.append(severity, colour)
+    line.append(f": {inert(problem.message)}")
+    if problem.hint:
+        line.append(f" — {inert(problem.hint)}", "dim")
+    _say(line)
+    span = problem.span
+    if lines and span is not None and 1 <= span.line <= len(lines):
+        source = lines[span.line - 1].rstrip("\r\n")
+        before = inert(source[: span.column - 1])
+        _say(Text(f"    | {shorten(inert(source), 160)}", "dim"))
+        if len(before) < 160:
+            _say(Text(f"    | {' ' * len(before)}^", colour))
+
+
+def _source_lines(path: Path, max_bytes: int) -> list[str] | None:
+    """The lines of a file, to show under its problems; none when it cannot be read as text."""
+    try:
+        return read_text(path, max_bytes).splitlines()
+    except QualmarkError:
+        return None
 
 
 def _fail(message: str) -> NoReturn:
@@ -230,7 +250,8 @@ def validate(
             worst = max(worst, code)
             results.append(FileResult(str(path), None, tuple(Finding("error", p) for p in exc.problems)))
             if output is ValidateFormat.text:
-                _report(exc, f"{'cannot read' if code is ExitCode.BAD_INPUT else 'invalid framework'} {path}")
+                heading = f"{'cannot read' if code is ExitCode.BAD_INPUT else 'invalid framework'} {path}"
+                _report(exc, heading, _source_lines(path, max_bytes))
             continue
         warnings = tuple(lint(framework))
         done = progress(framework.document)
@@ -242,20 +263,12 @@ def validate(
                 f"valid {inert(str(path))}: {framework.id} ({len(framework.rules)} top-level requirements)\n"
                 f"  QUAL-IM-G questions: {done.summary()}\n"
             )
+            lines = _source_lines(path, max_bytes) if warnings else None
             for finding in warnings:
-                _warn(finding.problem)
+                _problem_line(finding.problem, "warning", "yellow", lines)
     if output is not ValidateFormat.text:
         stdout.write(VALIDATION_RENDERERS[output.value](results))
     raise typer.Exit(worst)
-
-
-def _warn(problem: Problem) -> None:
-    line = Text(f"{shorten(inert(problem.where), 160)}: " if problem.where else "")
-    line.append("warning", "yellow")
-    line.append(f": {inert(problem.message)}")
-    if problem.hint:
-        line.append(f" — {inert(problem.hint)}", "dim")
-    _say(line)
 
 
 def _parse_date(value: str | None) -> dt.date | None:

@@ -106,3 +106,17 @@ def test_sarif(tmp_path: Path, strict: bool) -> None:
         "artifactLocation": {"uri": str(broken)},
         "region": {"startLine": 10, "startColumn": 26},
     }
+
+
+def test_text_shows_the_offending_line_under_each_message(tmp_path: Path) -> None:
+    linted, broken = files(tmp_path)
+    result = qualmark("validate", broken, linted)
+    lines = result.stderr.splitlines()
+    at = lines.index(
+        next(line for line in lines if line.startswith(f"{broken}:10:26: error: unknown key 'casez'"))
+    )
+    assert lines[at + 1] == "    |     - {id: C, source: x, casez: {count: 1}}"
+    assert lines[at + 2] == "    |" + " " * 26 + "^"
+    warning = lines.index(next(line for line in lines if line.startswith(f"{linted}:13:39: warning:")))
+    assert lines[warning + 1] == "    |       cases: {count: 1, within_years: 2}"
+    assert lines[warning + 2].endswith(" " * 38 + "^")
