@@ -14,6 +14,7 @@ from typing import Any
 
 from qualmark.inert import inert
 from qualmark.model.text import text_in
+from qualmark.report.github import annotation
 from qualmark.report.json import dumps
 from qualmark.suite import Branch, CaseResult, Coverage
 
@@ -154,15 +155,6 @@ def as_junit(results: Sequence[CaseResult], coverages: Sequence[Coverage] = ()) 
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _escape_data(value: str) -> str:
-    """GitHub's workflow-command escaping of a message (``%``, CR and LF)."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
-
-
 def as_github(results: Sequence[CaseResult], coverages: Sequence[Coverage] = ()) -> str:
     """``::error file=…,line=…::…`` annotations for the cases that failed or could not run."""
     lines = []
@@ -171,15 +163,13 @@ def as_github(results: Sequence[CaseResult], coverages: Sequence[Coverage] = ())
             continue
         what = "; ".join(f"{d.what}: expected {d.expected}, got {d.actual}" for d in result.differences)
         what = what or "; ".join(str(p) for p in result.problems)
-        where = f"file={_escape_property(result.file)},line={result.line}"
-        lines.append(
-            f"::error {where},title={_escape_property('qualmark test')}::{_escape_data(inert(f'{result.name}: {what}'))}"
-        )
+        lines.append(annotation("error", result.file, f"{result.name}: {what}", "qualmark test", result.line))
     for coverage in coverages:
-        for gap in (g for b in coverage.branches for g in _gaps(b)):
-            lines.append(
-                f"::warning file={_escape_property(coverage.file)},title=coverage::{_escape_data(gap)}"
-            )
+        lines.extend(
+            annotation("warning", coverage.file, gap, "coverage")
+            for b in coverage.branches
+            for gap in _gaps(b)
+        )
     lines.append(summary(results))
     lines.extend(f"coverage of {inert(c.framework)}: {c.percent:.1f} %" for c in coverages)
     return "\n".join(lines) + "\n"

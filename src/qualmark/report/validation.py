@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from typing import Any
 
-from qualmark.inert import inert
 from qualmark.lint import Finding
 from qualmark.progress import Progress
+from qualmark.report.github import annotation
 from qualmark.report.json import dumps
 
 VALIDATE_FORMAT = 1
@@ -49,24 +49,15 @@ def as_json(results: Sequence[FileResult]) -> str:
     return dumps({"qualmark_validate": VALIDATE_FORMAT, "files": files}) + "\n"
 
 
-def _data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _property(value: str) -> str:
-    return _data(value).replace(":", "%3A").replace(",", "%2C")
-
-
 def as_github(results: Sequence[FileResult]) -> str:
     lines = []
     for result in results:
         for finding in result.findings:
             p = finding.problem
-            where = f"file={_property(p.span.file if p.span else p.file or result.file)}"
-            if p.span is not None:
-                where += f",line={p.span.line},col={p.span.column}"
+            file = p.span.file if p.span else p.file or result.file
             text = p.message + (f" — {p.hint}" if p.hint else "")
-            lines.append(f"::{finding.severity} {where},title=qualmark validate::{_data(inert(text))}")
+            line, column = (p.span.line, p.span.column) if p.span else (None, None)
+            lines.append(annotation(finding.severity, file, text, "qualmark validate", line, column))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
