@@ -185,7 +185,7 @@ def _problem_line(problem: Problem, severity: str, colour: str, lines: Sequence[
 def _source_lines(path: Path, max_bytes: int) -> list[str] | None:
     """The lines of a file, to show under its problems; none when it cannot be read as text."""
     try:
-        return read_text(path, max_bytes).splitlines()
+        return re.split("\r\n|[\n\r\x85\u2028\u2029]", read_text(path, max_bytes))  # YAML's line breaks
     except QualmarkError:
         return None
 

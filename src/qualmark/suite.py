@@ -28,7 +28,9 @@ from qualmark.judgements import Judgements, load_judgements
 from qualmark.loader import load_yaml, parse_yaml
 from qualmark.messages import render
 from qualmark.model.judgements import JudgementsDocument
+from qualmark.model.portfolio import Portfolio
 from qualmark.model.suite import Case, Expectation, SuiteDocument
+from qualmark.model.text import Text
 from qualmark.portfolio import load_portfolio, portfolio_from_data
 from qualmark.shape import validated
 from qualmark.source import Path, SourceMap
@@ -110,7 +112,7 @@ class Suite:
         differences = tuple(_compare(case, evaluation, lang, framework.document.languages[0]))
         return CaseResult(self.file, case.name, line, differences, evaluation=evaluation)
 
-    def _portfolio(self, framework: Framework, case: Case, at: Path, max_bytes: int) -> Any:
+    def _portfolio(self, framework: Framework, case: Case, at: Path, max_bytes: int) -> Portfolio:
         if isinstance(case.portfolio, str):
             return load_portfolio(self.folder / case.portfolio, framework, max_bytes=max_bytes)
         try:
@@ -141,7 +143,7 @@ class Branch:
     """A requirement, or a part of one, and whether some case reached it as met and as not met."""
 
     id: str
-    title: Any  # Text | None
+    title: Text | None
     alternative: bool  # an alternative of a one_of
     met: bool = False
     not_met: bool = False
