@@ -100,7 +100,7 @@ def _record(result: CaseResult) -> dict[str, Any]:
 
 
 def as_json(results: Sequence[CaseResult], coverages: Sequence[Coverage] = ()) -> str:
-    """``{"qualmark_test_results": 1, "summary": {...}, "cases": [...], "coverage": [...]}`` (docs/testing.md)."""
+    """``{"qualmark_test_results": 1, "summary": {...}, "cases": [...], "coverage": [...]}`` (schemas/test-results.schema.json)."""
     record: dict[str, Any] = {
         "qualmark_test_results": SUITE_FORMAT,
         "summary": counts(results),
