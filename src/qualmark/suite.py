@@ -265,12 +265,11 @@ def _compare(case: Case, evaluation: Evaluation, lang: str, fallback: str) -> It
     reviews = [o.rule_id for o in evaluation.reviews()]
     if case.review is not None and sorted(case.review) != sorted(reviews):
         yield Difference("review", ", ".join(case.review) or "none", ", ".join(reviews) or "none")
-    every = [o.rule_id for top in evaluation.outcomes for o in top.walk()]
     for rule_id, wanted in (case.expect or {}).items():
         spec = Expectation(status=wanted) if isinstance(wanted, str) else wanted
         outcome = evaluation.find(rule_id)
         if outcome is None:
-            hint = did_you_mean(rule_id, every)
+            hint = did_you_mean(rule_id, (o.rule_id for top in evaluation.outcomes for o in top.walk()))
             yield Difference(
                 rule_id, spec.status or "present", "not in the evaluation" + (f" ({hint})" if hint else "")
             )

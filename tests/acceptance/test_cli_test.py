@@ -232,3 +232,13 @@ def test_update_writes_a_snapshot_that_passes_and_never_overwrites(tmp_path: Pat
     assert out.read_text(encoding="utf-8") == text
     alone = qualmark("test", folder, "--update", NOLOC)
     assert alone.returncode == 2 and "--update FRAMEWORK and --out FILE go together" in alone.stderr
+
+
+def test_control_characters_in_a_case_name_stay_inert_in_junit_and_github(tmp_path: Path) -> None:
+    body = FAILING.replace("  - name: hours short but expected eligible", '  - name: "short\\a\\x1b[2Kok"')
+    path = write(tmp_path, body)
+    root = ET.fromstring(qualmark("test", path, "--format", "junit").stdout)  # XML 1.0 allows no BEL or ESC
+    [case] = root.findall(".//testcase")
+    assert case.get("name") == "short\\x07\\x1b[2Kok"
+    github = qualmark("test", path, "--format", "github").stdout
+    assert "\x1b" not in github and "\x07" not in github

@@ -9,16 +9,9 @@ import pytest
 
 from tests.acceptance.test_cli import qualmark
 from tests.conftest import FRAMEWORKS
+from tests.unit.test_compiler import HEADER as COMPILER_HEADER
 
-HEADER = """\
-qualmark: 1
-id: demo
-uri: urn:qualmark:framework:demo
-version: "1"
-title: {en: Demo mark, nl: Demokeurmerk}
-languages: [en, nl]
-source: {title: Demo source}
-"""
+HEADER = COMPILER_HEADER.replace("issuer: {name: Demo}\n", "")  # line numbers below count on 7 lines
 
 # Valid, with three warnings: no source (line 11), a text without nl (12), within_years as a number (13).
 LINTED = (

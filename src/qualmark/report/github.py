@@ -19,7 +19,7 @@ def annotation(
     severity: str, file: str, message: str, title: str, line: int | None = None, column: int | None = None
 ) -> str:
     """One annotation line; the message is made inert (no control characters reach the log)."""
-    where = f"file={_property(file)}"
+    where = f"file={_property(inert(file))}"
     if line is not None:
         where += f",line={line}"
     if column is not None:

@@ -126,14 +126,14 @@ def as_junit(results: Sequence[CaseResult], coverages: Sequence[Coverage] = ()) 
     for result in results:
         suite = files.get(result.file)
         if suite is None:
-            suite = files[result.file] = ET.SubElement(root, "testsuite", name=result.file, tests="0")
+            suite = files[result.file] = ET.SubElement(root, "testsuite", name=inert(result.file), tests="0")
         suite.set("tests", str(int(suite.get("tests", "0")) + 1))
         case = ET.SubElement(
             suite,
             "testcase",
-            name=result.name,
-            classname=result.file,
-            file=result.file,
+            name=inert(result.name),
+            classname=inert(result.file),
+            file=inert(result.file),
             line=str(result.line),
         )
         if result.differences:
@@ -148,7 +148,7 @@ def as_junit(results: Sequence[CaseResult], coverages: Sequence[Coverage] = ()) 
             error = ET.SubElement(case, "error", message="the case could not run")
             error.text = inert("\n".join(str(p) for p in result.problems))
     for suite in files.values():
-        n = [r for r in results if r.file == suite.get("name")]
+        n = [r for r in results if inert(r.file) == suite.get("name")]
         suite.set("failures", str(sum(bool(r.differences) for r in n)))
         suite.set("errors", str(sum(bool(r.problems) for r in n)))
     ET.indent(root)
