@@ -31,10 +31,10 @@ from qualmark.errors import JudgementsError, LoadError, Problem, QualmarkError
 from qualmark.evaluate import Evaluation
 from qualmark.explain import Verdict
 from qualmark.files import DEFAULT_MAX_BYTES, ENVIRONMENT_VARIABLE, format_size, parse_size, read_text
-from qualmark.framework import Framework, load_framework
+from qualmark.framework import Examination, Framework, examine_framework, load_framework
 from qualmark.inert import inert, quote, shorten
 from qualmark.judgements import Judgements, load_judgements
-from qualmark.lint import Finding, lint
+from qualmark.lint import ERROR, WARNING, findings
 from qualmark.portfolio import load_portfolio
 from qualmark.progress import progress
 from qualmark.report import REPORTS
@@ -244,28 +244,33 @@ def validate(
     results: list[FileResult] = []
     for path in frameworks:
         try:
-            framework = load_framework(path, max_bytes=max_bytes)
-        except QualmarkError as exc:
-            code = ExitCode.BAD_INPUT if isinstance(exc, LoadError) else ExitCode.FAILED
-            worst = max(worst, code)
-            results.append(FileResult(str(path), None, tuple(Finding("error", p) for p in exc.problems)))
-            if output is ValidateFormat.text:
-                heading = f"{'cannot read' if code is ExitCode.BAD_INPUT else 'invalid framework'} {path}"
-                _report(exc, heading, _source_lines(path, max_bytes))
-            continue
-        warnings = tuple(lint(framework))
-        done = progress(framework.document)
-        results.append(FileResult(str(path), framework.id, warnings, done))
-        if warnings and strict:
+            examination = examine_framework(read_text(path, max_bytes), str(path))
+        except LoadError as exc:  # no such file, not text, too large
+            examination = Examination(None, exc)
+        error, framework = examination.error, examination.framework
+        found = findings(examination)
+        done = progress(framework.document) if framework is not None else None
+        results.append(FileResult(str(path), framework.id if framework else None, tuple(found), done))
+        warned = any(f.severity == WARNING for f in found)
+        if error is not None:
+            worst = max(worst, ExitCode.BAD_INPUT if isinstance(error, LoadError) else ExitCode.FAILED)
+        elif warned and strict:
             worst = max(worst, ExitCode.FAILED)
-        if output is ValidateFormat.text:
+        if output is not ValidateFormat.text:
+            continue
+        lines = _source_lines(path, max_bytes) if found else None
+        if error is not None:
+            heading = f"{'cannot read' if isinstance(error, LoadError) else 'invalid framework'} {path}"
+            count = len(error.problems)
+            _say(Text.assemble((inert(heading), "bold red"), f": {count} problem{'s' if count != 1 else ''}"))
+        elif framework is not None and done is not None:
             stdout.write(
                 f"valid {inert(str(path))}: {framework.id} ({len(framework.rules)} top-level requirements)\n"
                 f"  QUAL-IM-G questions: {done.summary()}\n"
             )
-            lines = _source_lines(path, max_bytes) if warnings else None
-            for finding in warnings:
-                _problem_line(finding.problem, "warning", "yellow", lines)
+        for finding in found:
+            colour = "red" if finding.severity == ERROR else "yellow"
+            _problem_line(finding.problem, finding.severity, colour, lines)
     if output is not ValidateFormat.text:
         stdout.write(VALIDATION_RENDERERS[output.value](results))
     raise typer.Exit(worst)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -34,9 +34,10 @@ from qualmark.model.framework import (
 from qualmark.model.text import texts_in
 from qualmark.rules import RULE_KINDS
 from qualmark.rules.base import Rule, RuleHeader
+from qualmark.salvage import salvage
 from qualmark.scales import build_scales, shipped_scales
 from qualmark.shape import problems_from_validation
-from qualmark.source import Path, SourceMap
+from qualmark.source import Path, SourceMap, Span
 from qualmark.suggest import choices_hint, did_you_mean
 from qualmark.vocabulary import Catalogues, EvidenceKindInfo, FieldInfo, Vocabulary
 
@@ -68,9 +69,13 @@ _MODIFIERS = {
 class CompileContext:
     """State of one compilation: the document, positions, and the problems found."""
 
-    def __init__(self, document: FrameworkDocument, smap: SourceMap) -> None:
+    def __init__(
+        self, document: FrameworkDocument, smap: SourceMap, withdrawn: frozenset[str] = frozenset()
+    ) -> None:
         self.document = document
         self.smap = smap
+        # ids of list items left out for their shape problems (see qualmark.salvage): naming one is no error
+        self.withdrawn = withdrawn
         self.problems: list[Problem] = []
         self.scales = build_scales(document.scales, shipped_scales(), self.error)
         self.catalogues = self._build_catalogues()
@@ -92,6 +97,8 @@ class CompileContext:
         key: bool = False,
     ) -> None:
         """Report an id that names nothing, with a did-you-mean or the choices."""
+        if name in self.withdrawn:
+            return
         self.error(path, f"unknown {what} {quote(name)}{where}", choices_hint(name, candidates), key=key)
 
     # -- lists -------------------------------------------------------------------------------
@@ -464,8 +471,34 @@ def _value_at(document: BaseModel, path: Path) -> Any:
     return value
 
 
+@dataclass(frozen=True)
+class Compiled:
+    """What compiling a framework's data gave: every problem, and the rules of the part that is well-formed.
+
+    With shape problems the document is what :func:`~qualmark.salvage.salvage`
+    kept of the file (None when nothing could be kept), and ``source_map``
+    maps its paths to the file.
+    """
+
+    document: FrameworkDocument | None
+    catalogues: Catalogues | None
+    rules: tuple[Rule, ...]
+    source_map: SourceMap
+    problems: tuple[Problem, ...]
+    changed: frozenset[Span] = frozenset()  # places salvage changed: what is said there may be its effect
+
+
 def compile_document(data: Any, smap: SourceMap) -> tuple[FrameworkDocument, Catalogues, tuple[Rule, ...]]:
     """Validate and compile a framework's plain data; raise :class:`FrameworkError` with every problem."""
+    compiled = compile_all(data, smap)
+    if compiled.problems:
+        raise FrameworkError(compiled.problems)
+    assert compiled.document is not None and compiled.catalogues is not None
+    return compiled.document, compiled.catalogues, compiled.rules
+
+
+def compile_all(data: Any, smap: SourceMap) -> Compiled:
+    """Validate and compile a framework's plain data, finding its shape and reference problems in one pass."""
     if not isinstance(data, dict):
         raise FrameworkError(
             [Problem("a framework file is a mapping of keys (qualmark, id, title, …)", smap.span(()))]
@@ -483,8 +516,23 @@ def compile_document(data: Any, smap: SourceMap) -> tuple[FrameworkDocument, Cat
     try:
         document = FrameworkDocument.model_validate(data)
     except ValidationError as exc:
-        raise FrameworkError(problems_from_validation(exc, data, smap)) from None
-    cc = CompileContext(document, smap)
+        shape = problems_from_validation(exc, data, smap)
+        rescued = salvage(data, smap)
+        if rescued is None:
+            return Compiled(None, None, (), smap, tuple(shape))
+        cc, rules = _compile(rescued.document, rescued.source_map, rescued.withdrawn)
+        found = [*shape, *(p for p in cc.problems if rescued.keeps(p))]
+        return Compiled(
+            rescued.document, cc.catalogues, rules, rescued.source_map, tuple(found), rescued.changed
+        )
+    cc, rules = _compile(document, smap)
+    return Compiled(document, cc.catalogues, rules, smap, tuple(cc.problems))
+
+
+def _compile(
+    document: FrameworkDocument, smap: SourceMap, withdrawn: frozenset[str] = frozenset()
+) -> tuple[CompileContext, tuple[Rule, ...]]:
+    cc = CompileContext(document, smap, withdrawn)
     cc.check_numbers_read_as_text()
     cc.check_levels()
     cc.check_answers(load_catalogue())
@@ -493,6 +541,4 @@ def compile_document(data: Any, smap: SourceMap) -> tuple[FrameworkDocument, Cat
     rules = cc.compile_children(document.testing.requirements, ("testing", "requirements"))
     if document.valid_from and document.valid_until and document.valid_from > document.valid_until:
         cc.error(("valid_until",), "valid_until is before valid_from")
-    if cc.problems:
-        raise FrameworkError(cc.problems)
-    return document, cc.catalogues, rules
+    return cc, rules

@@ -11,21 +11,21 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 
-from qualmark.compiler import compile_document
+from qualmark.compiler import compile_all
 from qualmark.dates import EARLIEST, LATEST
-from qualmark.errors import EvaluationError, PortfolioError, Problem
+from qualmark.errors import EvaluationError, FrameworkError, LoadError, PortfolioError, Problem
 from qualmark.evaluate import Evaluation, evaluate
-from qualmark.files import DEFAULT_MAX_BYTES, decode
+from qualmark.files import DEFAULT_MAX_BYTES, decode, read_text
 from qualmark.inert import quote
 from qualmark.judgements import Judgements, judgements_by_item
-from qualmark.loader import load_yaml, parse_yaml
+from qualmark.loader import read_yaml
 from qualmark.model.framework import FrameworkDocument
 from qualmark.model.portfolio import Portfolio
 from qualmark.portfolio import consistency_problems, schema_problems
 from qualmark.rules.base import Rule
 from qualmark.rules.demonstrate import DemonstrateRule
 from qualmark.schema import portfolio_schema
-from qualmark.source import SourceMap
+from qualmark.source import SourceMap, Span
 from qualmark.vocabulary import Catalogues
 
 
@@ -137,20 +137,64 @@ def _evaluation_date(as_of: object, submitted: dt.date) -> dt.date:
     return as_of
 
 
-def _build(data: Any, smap: SourceMap) -> Framework:
-    document, catalogues, rules = compile_document(data, smap)
-    return Framework(document, catalogues, rules, smap)
+@dataclass(frozen=True)
+class Examination:
+    """All that reading one framework file found: every problem in one pass, and what compiled.
+
+    ``framework`` is the compiled framework when the file has no problem;
+    ``checked`` is what was compiled of it in any case (with problems, only
+    its well-formed part: enough to look for warnings, not to evaluate).
+    """
+
+    checked: Framework | None
+    error: LoadError | FrameworkError | None
+    # places changed to check the rest of a file with problems (a refused value, a piece left
+    # out): a warning there could be an effect of the change, not of the file
+    changed: frozenset[Span] = frozenset()
+
+    @property
+    def framework(self) -> Framework | None:
+        return self.checked if self.error is None else None
+
+
+def examine_framework(text: str | bytes, file: str = "<framework>") -> Examination:
+    """Read, validate and compile framework text, collecting every problem (see :func:`load_framework`)."""
+    try:
+        reading = read_yaml(decode(text, file), file)
+        compiled = compile_all(reading.data, reading.source_map)
+    except (LoadError, FrameworkError) as exc:  # nothing could be read or compiled
+        return Examination(None, exc)
+    checked = None
+    if compiled.document is not None and compiled.catalogues is not None:
+        checked = Framework(compiled.document, compiled.catalogues, compiled.rules, compiled.source_map)
+    # a value the reader refused reads as None: what the shape check says about it would repeat that
+    found = [p for p in compiled.problems if p.span not in reading.damaged]
+    error: LoadError | FrameworkError | None = None
+    if reading.problems:
+        error = LoadError([*reading.problems, *found])
+    elif found:
+        error = FrameworkError(found)
+    return Examination(checked, error, reading.damaged | compiled.changed)
 
 
 def load_framework(path: str | FsPath, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Framework:
     """Load, validate and compile a framework YAML file (a regular file of at most ``max_bytes``).
 
-    Raises :class:`~qualmark.errors.LoadError` or :class:`~qualmark.errors.FrameworkError`
-    carrying every problem with its ``file:line:col``.
+    Raises :class:`~qualmark.errors.LoadError` (the file cannot be read as it
+    is written) or :class:`~qualmark.errors.FrameworkError` carrying every
+    problem of the file with its ``file:line:col``: shape and reference
+    problems together.
     """
-    return _build(*load_yaml(path, max_bytes))
+    return _valid(examine_framework(read_text(path, max_bytes), str(path)))
 
 
 def parse_framework(text: str | bytes, file: str = "<framework>") -> Framework:
     """Like :func:`load_framework`, from YAML text or UTF-8 bytes."""
-    return _build(*parse_yaml(decode(text, file), file))
+    return _valid(examine_framework(text, file))
+
+
+def _valid(examination: Examination) -> Framework:
+    if examination.error is not None:
+        raise examination.error
+    assert examination.checked is not None
+    return examination.checked

@@ -17,11 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from qualmark.errors import Problem
-from qualmark.framework import Framework
+from qualmark.framework import Examination, Framework
 from qualmark.inert import quote
 from qualmark.model.text import texts_in
 from qualmark.rules.cases import CasesRule
 
+ERROR = "error"
 WARNING = "warning"
 
 
@@ -31,6 +32,17 @@ class Finding:
 
     severity: str
     problem: Problem
+
+
+def findings(examination: Examination) -> list[Finding]:
+    """Everything ``qualmark validate`` says about a framework file: its errors and warnings, in the order of the file.
+
+    The warnings of a file with errors are those of its well-formed part.
+    """
+    found = [Finding(ERROR, p) for p in examination.error.problems] if examination.error else []
+    if examination.checked is not None:
+        found.extend(f for f in lint(examination.checked) if f.problem.span not in examination.changed)
+    return sorted(found, key=lambda finding: finding.problem.sort_key())
 
 
 def lint(framework: Framework) -> list[Finding]:

@@ -35,6 +35,7 @@ Portfolio JSON is read by :mod:`qualmark.jsonfile`, with the same limits.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path as FsPath
 from typing import Any
@@ -154,6 +155,7 @@ class _Builder:
         self.smap = SourceMap(file)
         self._problems: dict[Problem, None] = {}  # an ordered set
         self._open: set[yaml.Node] = set()  # lists and mappings being built, to catch cycles
+        self.lost_keys: set[Path] = set()  # mappings that lost a refused key
 
     @property
     def problems(self) -> list[Problem]:
@@ -199,18 +201,22 @@ class _Builder:
                 self.report(
                     Problem("a mapping key must be plain text", key_span, hint="write the key as a word")
                 )
+                self.lost_keys.add(path)
                 continue
             if key_node.tag != self._implicit_tag(key_node):
                 self._refuse_tag(key_node.tag, key_span)
+                self.lost_keys.add(path)
                 continue
             if key_node.value == "<<":
                 self.report(
                     Problem("merge keys ('<<') are not supported", key_span, hint="write the keys out")
                 )
+                self.lost_keys.add(path)
                 continue
             key = str(key_node.value)
             if LONE_SURROGATE.search(key):
                 self.report(_surrogate_problem(key, key_span))
+                self.lost_keys.add(path)
                 continue
             if key in first_seen:
                 message = f"duplicate key {quote(key)} (first at line {first_seen[key].line})"
@@ -368,8 +374,28 @@ def _character_problem(exc: ReaderError, text: str, file: str) -> Problem:
     return Problem(message, span_at(text, exc.position, file), hint="delete it (most editors do not show it)")
 
 
-def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
-    """Parse one YAML document into plain data and the positions of its nodes."""
+@dataclass(frozen=True)
+class YamlReading:
+    """A YAML document read as far as it could be: its data and positions, and what was refused in it.
+
+    A refused value reads as None and a refused key is left out, so the rest
+    of the file can still be checked; ``damaged`` holds the places (of those
+    values and of the mappings that lost a key) where a later check would
+    only repeat the problem.
+    """
+
+    data: Any
+    source_map: SourceMap
+    problems: tuple[Problem, ...]
+    damaged: frozenset[Span]
+
+
+def read_yaml(text: str, file: str) -> YamlReading:
+    """Parse one YAML document, keeping what could be read of it.
+
+    Raises :class:`LoadError` only when nothing can be read (a syntax error,
+    an empty file, a document too large); other problems come in the reading.
+    """
     loader: _QualmarkYamlLoader | None = None
     try:
         loader = _QualmarkYamlLoader(text, file)
@@ -388,11 +414,20 @@ def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     finally:
         if loader is not None:
             loader.dispose()
-    if builder.problems:
-        raise LoadError(builder.problems)
-    if data is None:  # only `---`, `~` or `null`
+    if data is None and not builder.problems:  # only `---`, `~` or `null`
         raise LoadError([Problem("the file is empty", Span(file, 1, 1))])
-    return data, builder.smap
+    problems = builder.problems
+    damaged = {p.span for p in problems if p.span is not None}
+    damaged.update(builder.smap.span(path) for path in builder.lost_keys)
+    return YamlReading(data, builder.smap, tuple(problems), frozenset(damaged))
+
+
+def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
+    """Parse one YAML document into plain data and the positions of its nodes; raise :class:`LoadError` on any problem."""
+    reading = read_yaml(text, file)
+    if reading.problems:
+        raise LoadError(reading.problems)
+    return reading.data, reading.source_map
 
 
 def load_yaml(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Any, SourceMap]:

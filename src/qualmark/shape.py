@@ -49,7 +49,7 @@ _PATTERNS = {
 _YAML_BOOLEANS = "YAML reads yes/no/on/off/true/false as true or false; put the value in quotes"
 
 
-def _clean_loc(loc: tuple[Any, ...], data: Any, *, key_error: bool = False) -> Path:
+def clean_loc(loc: tuple[Any, ...], data: Any, *, key_error: bool = False) -> Path:
     """Keep the parts of a pydantic ``loc`` that are real keys or indexes of ``data``.
 
     With ``key_error`` (a missing or unknown key), its last part is the key, which is kept.
@@ -136,7 +136,7 @@ def problems_from_validation(exc: ValidationError, data: Any, smap: SourceMap) -
     # when the form that takes a number says why this one will not do.
     not_a_mapping: dict[Path, set[Problem]] = {}
     for err in exc.errors():
-        loc = _clean_loc(tuple(err["loc"]), data, key_error=err["type"] in ("missing", "extra_forbidden"))
+        loc = clean_loc(tuple(err["loc"]), data, key_error=err["type"] in ("missing", "extra_forbidden"))
         if err["type"] == "extra_forbidden":
             name = str(loc[-1]) if loc else "?"
             hint = (

@@ -22,6 +22,7 @@ from qualmark.jsonfile import load_json, parse_json
 from qualmark.loader import load_yaml, parse_yaml
 from qualmark.source import Span
 from tests.conftest import FRAMEWORKS
+from tests.unit.test_compiler import HEADER
 
 
 def problems(text: str, file: str = "f.yaml") -> list[tuple[int, int, str]]:
@@ -118,11 +119,25 @@ def test_the_same_key_in_different_mappings_is_no_duplicate() -> None:
     assert data == {"a": {"id": 1}, "b": {"id": 2}}
 
 
-def test_a_duplicate_key_stops_a_framework_before_it_is_compiled() -> None:
+def test_a_duplicate_key_is_reported_with_what_the_rest_of_the_framework_lacks() -> None:
     with pytest.raises(LoadError) as caught:
         parse_framework("qualmark: 1\nid: a\nid: b\n", "fw.yaml")
-    assert [str(p.span) for p in caught.value.problems] == ["fw.yaml:3:1"]
-    assert "duplicate key 'id'" in str(caught.value)
+    problems = caught.value.problems
+    assert [(str(p.span), p.message) for p in problems if "duplicate" in p.message] == [
+        ("fw.yaml:3:1", "duplicate key 'id' (first at line 2)")
+    ]
+    # the first `id` is kept; the missing keys are the file's own problems, found in the same run
+    assert {p.message for p in problems} >= {"missing required key 'title'", "missing required key 'uri'"}
+    assert not any("'id'" in p.message and "missing" in p.message for p in problems)
+
+
+def test_a_value_the_reader_refused_is_not_reported_again_by_the_shape_check() -> None:
+    text = HEADER.replace('version: "1"', "version: !!binary aGk=")
+    with pytest.raises(LoadError) as caught:
+        parse_framework(text, "fw.yaml")
+    assert [(p.span.line if p.span else 0, p.message.split(":")[0]) for p in caught.value.problems] == [
+        (4, "invalid YAML")
+    ]
 
 
 # --- tags, anchors and merge keys -------------------------------------------------------------
@@ -155,11 +170,12 @@ def test_tags_are_refused_and_never_executed(form: str, tmp_path: Path) -> None:
 
 def test_a_framework_with_a_tag_is_refused_with_its_position(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
-    text = f'qualmark: 1\nid: !!python/object/apply:os.system "touch {marker}"\n'
+    text = HEADER.replace("id: demo", f'id: !!python/object/apply:os.system "touch {marker}"')
     with pytest.raises(LoadError) as caught:
         parse_framework(text, "fw.yaml")
     assert not marker.exists()
     assert str(caught.value).startswith("fw.yaml:2:5: invalid YAML: YAML tags are not allowed")
+    assert len(caught.value.problems) == 1  # not also "expected an id, found nothing"
 
 
 def test_anchors_and_aliases_are_plain_yaml() -> None:
@@ -491,9 +507,9 @@ def test_a_value_yaml_cannot_read_is_reported_at_the_value() -> None:
 
 def test_an_impossible_date_in_a_framework_is_a_load_error_with_its_position() -> None:
     with pytest.raises(LoadError) as caught:
-        parse_framework("qualmark: 1\nid: demo\nvalid_from: 2021-02-29\n", "fw.yaml")
+        parse_framework(HEADER + "valid_from: 2021-02-29\n", "fw.yaml")
     assert str(caught.value) == (
-        "fw.yaml:3:13: '2021-02-29' is not a valid date — write a real date, YYYY-MM-DD, or put it in quotes"
+        "fw.yaml:9:13: '2021-02-29' is not a valid date — write a real date, YYYY-MM-DD, or put it in quotes"
     )
 
 

@@ -493,6 +493,26 @@ def keys_at(path: tuple[str | int, ...]) -> frozenset[str]:
     >>> sorted(keys_at(("issuer",)))
     ['name', 'note', 'uri']
     """
+    return frozenset(
+        info.alias or name for model in _models_at(path) for name, info in model.model_fields.items()
+    )
+
+
+def required_at(path: tuple[str | int, ...]) -> frozenset[str]:
+    """The keys the mapping at ``path`` of a framework file must have (none for the entries of a dict).
+
+    >>> sorted(required_at(("testing", "requirements", 0, "total")))
+    ['field', 'min', 'of']
+    """
+    return frozenset(
+        info.alias or name
+        for model in _models_at(path)
+        for name, info in model.model_fields.items()
+        if info.is_required()
+    )
+
+
+def _models_at(path: tuple[str | int, ...]) -> list[type[BaseModel]]:
     models: list[type[BaseModel]] = [FrameworkDocument]
     for part in path:
         following = [
@@ -503,4 +523,4 @@ def keys_at(path: tuple[str | int, ...]) -> frozenset[str]:
             for found in _models_in(info.annotation)
         ]
         models = following or models
-    return frozenset(info.alias or name for model in models for name, info in model.model_fields.items())
+    return models
