@@ -36,6 +36,7 @@ from qualmark.rules import RULE_KINDS
 from qualmark.rules.base import Rule, RuleHeader
 from qualmark.salvage import salvage
 from qualmark.scales import build_scales, shipped_scales
+from qualmark.semantics import contradictions
 from qualmark.shape import problems_from_validation
 from qualmark.source import Path, SourceMap, Span
 from qualmark.suggest import choices_hint, did_you_mean
@@ -240,6 +241,10 @@ class CompileContext:
         return ok
 
     # -- rules -------------------------------------------------------------------------------
+
+    def rule_path(self, rule_id: str) -> Path:
+        """Where the rule with ``rule_id`` was written (its first place, if the id is used twice)."""
+        return self._rule_ids.get(rule_id, ("testing", "requirements"))
 
     def compile_rule(self, node: RequirementNode, path: Path) -> Rule | None:
         if node.id in self._rule_ids:
@@ -541,4 +546,6 @@ def _compile(
     rules = cc.compile_children(document.testing.requirements, ("testing", "requirements"))
     if document.valid_from and document.valid_until and document.valid_from > document.valid_until:
         cc.error(("valid_until",), "valid_until is before valid_from")
+    for found in contradictions(rules):
+        cc.error((*cc.rule_path(found.about), "id"), found.message, found.hint)
     return cc, rules

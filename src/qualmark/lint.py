@@ -1,14 +1,16 @@
-"""Warnings about a valid framework: what is allowed but likely a mistake or a gap.
+"""What ``qualmark validate`` says about a framework file: its errors, then what is allowed but likely a mistake or a gap.
 
-``qualmark validate`` reports them after the errors (``--strict`` makes them
-fail). They never change what a framework decides:
+Warnings never change what a framework decides (``--strict`` makes them fail):
 
 - a rule without ``source``: a reader cannot check it against the document;
 - a multilingual text missing one of the framework's declared languages: a
   report in that language falls back to another;
 - ``within_years`` as a plain number on a cases rule: it reads as ``of:
   whole``; say ``of`` where "in the last two years" could mean the start or
-  the end of a case.
+  the end of a case;
+- what :mod:`qualmark.semantics` finds: a ``one_of`` alternative another
+  subsumes, an advisory rule where it never counts, a vocabulary item no
+  rule asks for.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from qualmark.framework import Examination, Framework
 from qualmark.inert import quote
 from qualmark.model.text import texts_in
 from qualmark.rules.cases import CasesRule
+from qualmark.semantics import subsumed_alternatives, uncounted_advisories, unrequired_items
 
 ERROR = "error"
 WARNING = "warning"
@@ -70,6 +73,17 @@ def lint(framework: Framework) -> list[Finding]:
                         hint="write {years: n, of: end | start | whole}: say which date of a case counts",
                     )
                 )
+    for finding in (*subsumed_alternatives(framework.rules), *uncounted_advisories(framework.rules)):
+        path = paths.get(finding.about, ("testing", "requirements"))
+        found.append(Problem(finding.message, smap.span((*path, "id")), hint=finding.hint))
+    for finding in unrequired_items(framework.catalogues, framework.rules):
+        assert finding.vocabulary is not None
+        index = framework.catalogues.vocabularies[finding.vocabulary].ids().index(finding.about)
+        found.append(
+            Problem(
+                finding.message, smap.span(("profile", finding.vocabulary, index, "id")), hint=finding.hint
+            )
+        )
     declared = document.languages
     for path, text in texts_in(document):
         if isinstance(text, dict) and len(declared) > 1:

@@ -15,22 +15,22 @@ and keeps the rest:
 
 What the compiler then says about the pieces that were changed could be an
 effect of the removal (a rule left without its kind, an id that named a
-removed item), so the problems at a changed place and those naming a
-removed id are left out. They show up, if real, once
-the shape problems are fixed.
+removed item or entry), so the problems at a changed place and those
+naming a removed id are left out. They show up, if real, once the shape
+problems are fixed.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
 from qualmark.errors import Problem
-from qualmark.model.framework import FrameworkDocument, required_at
+from qualmark.model.framework import FrameworkDocument, keys_at, required_at
 from qualmark.shape import clean_loc
 from qualmark.source import Path, SourceMap, Span
 
@@ -45,7 +45,7 @@ class Salvage:
     document: FrameworkDocument
     source_map: SourceMap  # the document's paths, mapped to where they were written
     changed: frozenset[Span]  # the places of the pieces around what was removed
-    withdrawn: frozenset[str]  # the ids of removed list items
+    withdrawn: frozenset[str]  # the ids of removed list items and the keys of removed dict entries
 
     def keeps(self, problem: Problem) -> bool:
         """Whether a compiler problem found in the salvaged document is the file's own, not an effect of the removal.
@@ -78,16 +78,13 @@ def salvage(data: Any, smap: SourceMap) -> Salvage | None:
             targets[target] = None
         # a piece inside another that goes too need not be removed on its own
         outermost = [t for t in targets if not any(o != t and t[: len(o)] == o for o in targets)]
-        deletions: list[
-            tuple[Any, Any, Path]
-        ] = []  # (list or dict, index or key, original path of the list or dict)
+        # (the list or dict, the index or key, the original path of the list or dict)
+        deletions: list[tuple[Any, Any, Path]] = []
         for path in outermost:
             container = _at(work, path[:-1])
             original = _original(path, work, survivors)
             removed.append(original)
-            item = container[path[-1]]
-            if isinstance(container, list) and isinstance(item, dict) and isinstance(item.get("id"), str):
-                withdrawn.add(item["id"])
+            withdrawn.update(_names(container, path))
             deletions.append((container, path[-1], original[:-1]))
         # highest index first, so that the other indexes of a list stay right
         for container, key, original_parent in sorted(deletions, key=_by_index_descending):
@@ -96,6 +93,17 @@ def salvage(data: Any, smap: SourceMap) -> Salvage | None:
                 del kept[key]
             del container[key]
     return None
+
+
+def _names(container: Any, path: Path) -> Iterator[str]:
+    """What the piece at ``path`` gave a name to: a list item's id, a dict entry's key (a case field)."""
+    last = path[-1]
+    if isinstance(container, list) and isinstance(last, int):
+        item = container[last]
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            yield item["id"]
+    elif isinstance(last, str) and last not in keys_at(path[:-1]):  # not a model's key: an entry named by it
+        yield last
 
 
 def _by_index_descending(deletion: tuple[Any, Any, Path]) -> int:

@@ -113,3 +113,95 @@ def test_text_shows_the_offending_line_under_each_message(tmp_path: Path) -> Non
     warning = lines.index(next(line for line in lines if line.startswith(f"{linted}:13:39: warning:")))
     assert lines[warning + 1] == "    |       cases: {count: 1, within_years: 2}"
     assert lines[warning + 2].endswith(" " * 38 + "^")
+
+
+# One mistake of each sort a designer makes, each reported once, at its line, in one run.
+SIX_MISTAKES = (
+    COMPILER_HEADER
+    + """\
+profile:
+  tasks:
+    - {id: t1, label: One}
+    - {id: t2, label: Two}
+    - {id: t3, label: Three}
+    - {id: t4, label: Four}
+    - {id: t5, label: Five}
+testing:
+  evidence_kinds:
+    - {id: diploma, label: Diploma, fields: {hours: number}}
+  requirements:
+    - {id: A, source: s, titel: Misspelt, evidence: diploma}
+    - {id: B, source: s, evidence: diplome}
+    - {id: C, source: s, demonstrate: tasks, at_least: 6}
+    - id: D
+      source: s
+      source: t
+      evidence: diploma
+    - id: E
+      source: s
+      one_of:
+        - {id: E1, source: s, evidence: diploma, where: {hours: {min: 10}}}
+        - {id: E2, source: s, evidence: diploma, where: {hours: {min: 20}}}
+    - {id: F, source: {Deel III, Ad A}, evidence: diploma}
+"""
+)
+
+
+def _place(needle: str) -> tuple[int, int]:
+    """Line and column (from 1) of ``needle`` in SIX_MISTAKES."""
+    offset = SIX_MISTAKES.index(needle)
+    return SIX_MISTAKES.count("\n", 0, offset) + 1, offset - SIX_MISTAKES.rfind("\n", 0, offset)
+
+
+MISTAKES = [  # (line, column, severity, the start of the message), in the order of the file
+    (*_place("titel"), "error", "unknown key 'titel'"),
+    (*_place("diplome}"), "error", "unknown evidence kind 'diplome'"),
+    (*_place("6}"), "error", "at_least 6 can never be met"),
+    (*_place("source: t"), "error", "duplicate key 'source'"),
+    (*_place("E2, source"), "warning", "alternative 'E2' of 'E' is subsumed by 'E1'"),
+    (*_place("{Deel"), "error", "expected text, found a mapping"),
+]
+
+
+def _six(tmp_path: Path) -> Path:
+    sample = tmp_path / "six.yaml"
+    sample.write_text(SIX_MISTAKES, encoding="utf-8")
+    return sample
+
+
+def test_six_mistakes_in_text(tmp_path: Path) -> None:
+    sample = _six(tmp_path)
+    result = qualmark("validate", sample)
+    assert result.returncode == 2  # a duplicate key: the file cannot be read as written
+    reported = [line for line in result.stderr.splitlines() if line.startswith(f"{sample}:")]
+    assert len(reported) == len(MISTAKES), result.stderr
+    for line, (row, column, severity, message) in zip(reported, MISTAKES, strict=True):
+        assert line.startswith(f"{sample}:{row}:{column}: {severity}: {message}"), line
+    assert "5 problems" in result.stderr  # the errors; the warning is not counted among them
+
+
+def test_six_mistakes_in_json_github_and_sarif(tmp_path: Path) -> None:
+    sample = _six(tmp_path)
+    as_json = json.loads(qualmark("validate", sample, "--format", "json").stdout)
+    problems = as_json["files"][0]["problems"]
+    assert [(p["line"], p["column"], p["severity"]) for p in problems] == [m[:3] for m in MISTAKES]
+    assert all(p["message"].startswith(m[3]) for p, m in zip(problems, MISTAKES, strict=True))
+
+    github = qualmark("validate", sample, "--format", "github").stdout.splitlines()
+    assert len(github) == len(MISTAKES)
+    for line, (row, column, severity, message) in zip(github, MISTAKES, strict=True):
+        assert line.startswith(
+            f"::{severity} file={sample},line={row},col={column},title=qualmark validate::{message}"
+        )
+
+    sarif = json.loads(qualmark("validate", sample, "--format", "sarif").stdout)
+    results = sarif["runs"][0]["results"]
+    assert [
+        (
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+            r["level"],
+        )
+        for r in results
+    ] == [m[:3] for m in MISTAKES]
+    assert all(r["message"]["text"].startswith(m[3]) for r, m in zip(results, MISTAKES, strict=True))

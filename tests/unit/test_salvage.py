@@ -154,3 +154,17 @@ def test_breaking_one_rule_of_a_shipped_framework_leaves_the_others_checked_at_t
         f"rule id '{rules[first]['id']}' is used twice (first at line {earlier_line})",
     ) in messages
     assert len(compiled.problems) == 2, compiled.problems
+
+
+def test_a_case_field_left_out_for_its_shape_is_not_reported_again_where_a_rule_names_it() -> None:
+    body = """\
+  case_fields:
+    supervised: {type: yes-or-no}
+  requirements:
+    - {id: C, source: s, cases: {count: 1, where: {supervised: true, sector: health}}}
+"""
+    found = problems(body)
+    assert [message.split(",")[0] for *_, message in found] == [
+        "expected 'text'",
+        "unknown field 'sector' of a case",
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
@@ -74,6 +75,27 @@ class Rule(ABC):
         yield self
         for rule in self.sub_rules():
             yield from rule.walk()
+
+    def implies(self, other: Rule) -> bool:
+        """Whether every portfolio that meets this rule meets ``other`` too, as far as their checks tell.
+
+        False when unsure. ``qualmark validate`` uses it to find a ``one_of``
+        alternative that another makes redundant (see :mod:`qualmark.semantics`).
+        Here: the same kind with the same checks; kinds with conditions say more.
+        """
+        if not self.comparable_with(other):
+            return False
+        names = [f.name for f in dataclasses.fields(self) if f.name != "header"]
+        return all(getattr(self, name) == getattr(other, name) for name in names)
+
+    def comparable_with(self, other: Rule) -> bool:
+        """The same kind, neither advisory, and no assessor's question on ``other`` that this rule does not ask too."""
+        return (
+            type(self) is type(other)
+            and not self.header.advisory
+            and not other.header.advisory
+            and other.header.review in (None, self.header.review)
+        )
 
     def evaluate(self, ctx: Context) -> Outcome:
         """Evaluate, turning the outcome of an advisory rule into advice and a met one under review into a question."""

@@ -14,7 +14,7 @@ from qualmark.inert import comparable, quote
 from qualmark.model.framework import Recency
 from qualmark.model.text import Text
 from qualmark.rules.base import Bounds, Context, Rule, RuleHeader, compile_count, listed, msg
-from qualmark.rules.conditions import FieldCondition, Tri, compile_condition
+from qualmark.rules.conditions import FieldCondition, Tri, compile_condition, conditions_imply
 from qualmark.vocabulary import FieldInfo
 
 if TYPE_CHECKING:
@@ -125,6 +125,14 @@ class CasesRule(Rule):
     where_period: CaseRecency | None = None
     within: CaseRecency | None = None
     diverse: tuple[str, ...] = ()
+
+    def selects_within(self, other: Rule) -> bool:
+        """Whether every case this rule counts, ``other`` counts too (the same period, stricter conditions)."""
+        return (
+            isinstance(other, CasesRule)
+            and self.where_period == other.where_period
+            and conditions_imply(self.where, other.where)
+        )
 
     @classmethod
     def compile(

@@ -81,6 +81,19 @@ class FieldCondition:
                 return replace(check, why=why)
         return check
 
+    def implies(self, other: FieldCondition) -> bool:
+        """Whether every value that passes this condition passes ``other`` (on the same field); False when unsure."""
+        if (self.field, self.type, self.many, self.scale) != (
+            other.field,
+            other.type,
+            other.many,
+            other.scale,
+        ):
+            return False
+        return all(
+            any(_check_implies(mine, theirs, self.many) for mine in self.checks) for theirs in other.checks
+        )
+
     def _passes(self, check: Check, value: Any) -> bool:
         values = value if isinstance(value, list) else [value]
         if check.op == "present":
@@ -112,6 +125,51 @@ class FieldCondition:
             return bool(value >= check.value if check.op == "min" else value <= check.value)
         except TypeError:
             return False
+
+
+def conditions_imply(these: tuple[FieldCondition, ...], those: tuple[FieldCondition, ...]) -> bool:
+    """Whether an item that meets every condition of ``these`` meets every one of ``those``."""
+    by_field = {condition.field: condition for condition in these}
+    return all(c.field in by_field and by_field[c.field].implies(c) for c in those)
+
+
+def _check_implies(mine: Check, theirs: Check, many: bool) -> bool:
+    """Whether a value passing ``mine`` passes ``theirs``; False when unsure (levels across scales, a list field)."""
+    if mine == theirs:
+        return True
+    if theirs.op == "present":
+        return theirs.value is True and (mine.op != "present" or mine.value is True)
+    if many or isinstance(mine.value, Level) or isinstance(theirs.value, Level):
+        return False  # a list field passes a check when any of its values does; levels compare through scales
+    values = mine.value if mine.op == "in" else (mine.value,) if mine.op == "eq" else None
+    if theirs.op == "eq":
+        return values is not None and all(_same(v, theirs.value) for v in values)
+    if theirs.op == "in":
+        return values is not None and all(any(_same(v, option) for option in theirs.value) for v in values)
+    if values is not None:
+        return all(_within(v, theirs) for v in values)
+    if mine.op == theirs.op and _ordered(mine.value, theirs.value):
+        return bool(mine.value >= theirs.value if mine.op == "min" else mine.value <= theirs.value)
+    return False
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, str) and isinstance(b, str):
+        return as_written(a) == as_written(b)
+    return _ordered(a, b) and bool(a == b)
+
+
+def _within(value: Any, check: Check) -> bool:
+    """Whether ``value`` passes a ``min`` or ``max`` check."""
+    if not _ordered(value, check.value):
+        return False
+    return bool(value >= check.value if check.op == "min" else value <= check.value)
+
+
+def _ordered(a: Any, b: Any) -> bool:
+    """Whether two framework values compare as numbers or as dates (not text, not true/false)."""
+    numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (a, b))
+    return numbers or all(isinstance(v, dt.date) for v in (a, b))
 
 
 def as_written(text: str) -> str:

@@ -26,7 +26,7 @@ from qualmark.rules.base import (
     msg,
     shortfall,
 )
-from qualmark.rules.conditions import Check, FieldCondition, compile_condition
+from qualmark.rules.conditions import Check, FieldCondition, compile_condition, conditions_imply
 
 if TYPE_CHECKING:
     from qualmark.compiler import CompileContext
@@ -107,6 +107,15 @@ def to_delta(duration: Duration | None) -> relativedelta | None:
     return relativedelta(years=duration.years, months=duration.months, days=duration.days)
 
 
+def _not_longer(age: Duration | None, limit: Duration | None) -> bool:
+    """Whether an item within ``age`` is always within ``limit`` too (None: no limit)."""
+    if limit is None:
+        return True
+    if age is None:
+        return False
+    return age.years * 12 + age.months <= limit.years * 12 + limit.months and age.days <= limit.days
+
+
 def describe_age(duration: Duration | None) -> dict[str, int] | None:
     if duration is None:
         return None
@@ -118,6 +127,15 @@ class _EvidenceBase(Rule):
     kind: str = ""
     conditions: tuple[FieldCondition, ...] = ()
     max_age: Duration | None = None
+
+    def selects_within(self, other: Rule) -> bool:
+        """Whether every item this rule counts, ``other`` counts too (its kind, conditions and age)."""
+        return (
+            isinstance(other, _EvidenceBase)
+            and self.kind == other.kind
+            and _not_longer(self.max_age, other.max_age)
+            and conditions_imply(self.conditions, other.conditions)
+        )
 
     def inspect(self, ctx: Context, stated: tuple[str, ...] = ()) -> list[ItemCheck]:
         """Every item of the kind, with the conditions it fails or leaves open.
@@ -221,6 +239,16 @@ class EvidenceRule(_EvidenceBase):
     KEY = "evidence"
     MODIFIERS = frozenset({"where", "max_age", "count"})
     count: Bounds = field(default_factory=Bounds)
+
+    def implies(self, other: Rule) -> bool:
+        """A stricter selection of the same kind, at least as many of them, and no upper bound in ``other``."""
+        if not self.comparable_with(other) or not isinstance(other, EvidenceRule):
+            return False
+        return (
+            self.selects_within(other)
+            and self.count.low >= other.count.low
+            and (other.count.high is None or (self.count == other.count and other.selects_within(self)))
+        )
 
     @classmethod
     def compile(
