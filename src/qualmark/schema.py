@@ -237,10 +237,79 @@ def tests_schema() -> dict[str, Any]:
 
 
 def framework_schema() -> dict[str, Any]:
-    """The JSON Schema of framework files, for editor completion (schemas/framework.schema.json)."""
-    from qualmark.model.framework import FrameworkDocument
+    """The JSON Schema of framework files, for editors and other validators (schemas/framework.schema.json).
 
-    schema = FrameworkDocument.model_json_schema(by_alias=True)
+    It accepts what qualmark accepts as to shape (references and meaning are
+    the compiler's), and is written so that a mistake deep inside a rule gets
+    an error at that place rather than "not valid under any of the given
+    schemas" at the rule: a value that may be a mapping or something else is
+    split with ``if: {type: object}``, and each rule kind, chosen by its key,
+    allows only its own modifiers.
+    """
+    from qualmark.model.framework import FrameworkDocument
+    from qualmark.rules import RULE_KINDS
+
+    schema: dict[str, Any] = _specific(FrameworkDocument.model_json_schema(by_alias=True))
+    rule = schema["$defs"]["RequirementNode"]
+    common = ["id", "title", "source", "description", "advisory", "review"]
+    kinds = []
+    for key, kind in RULE_KINDS.items():
+        chosen: dict[str, Any] = {"required": [key]}
+        if key == "at_least":  # `at_least: n` alone is a modifier of `demonstrate`
+            chosen["properties"] = {"at_least": {"type": "object"}}
+        allowed = [*common, key, *sorted(kind.MODIFIERS)]
+        kinds.append(
+            {
+                "if": chosen,
+                "then": {
+                    "description": f"a '{key}' rule takes {', '.join(allowed[len(common) + 1 :]) or 'no other keys'}",
+                    "properties": dict.fromkeys(allowed, True),
+                    "additionalProperties": False,
+                },
+            }
+        )
+    rule["allOf"] = kinds
+    rule["anyOf"] = [{"required": [key]} for key in RULE_KINDS]
+    rule["description"] = "One rule: id, title, source, … and exactly one rule kind: " + ", ".join(RULE_KINDS)
     schema["$schema"] = SCHEMA_DIALECT
     schema["title"] = "qualmark framework file (DSL version 1)"
     return schema
+
+
+def _specific(node: Any) -> Any:
+    """A schema whose unions say which form is meant: ``X | mapping`` becomes ``if: {type: object}``."""
+    if isinstance(node, list):
+        return [_specific(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _specific(value) for key, value in node.items()}
+    if node.get("type") == "string" and not {"format", "enum", "const"} & node.keys():
+        node["type"] = [
+            "string",
+            "number",
+        ]  # the models read a number where text is meant as its text (`6: 6`)
+    branches = node.get("anyOf")
+    if not isinstance(branches, list):
+        return node
+    mappings = [b for b in branches if "$ref" in b or b.get("type") == "object"]
+    others = [b for b in branches if b not in mappings]
+    del node["anyOf"]
+    if len(mappings) == 1 and others:
+        node.update({"if": {"type": "object"}, "then": mappings[0], "else": _or_null(others)})
+    else:
+        node.update(_or_null(branches))
+    return node
+
+
+def _or_null(branches: list[dict[str, Any]]) -> dict[str, Any]:
+    """One schema for scalar branches; ``T`` or null as ``type: [T, "null"]`` (bounds apply to T only)."""
+    if len(branches) == 1:
+        return branches[0]
+    others = [b for b in branches if b != {"type": "null"}]
+    if (
+        len(others) == 1
+        and isinstance(others[0].get("type"), str)
+        and not {"enum", "const"} & others[0].keys()
+    ):
+        return {**others[0], "type": [others[0]["type"], "null"]}
+    return {"anyOf": branches}
