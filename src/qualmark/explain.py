@@ -178,6 +178,9 @@ class Outcome:
     children: tuple[Outcome, ...] = ()
     advisory_met: bool | None = None  # for advisory rules: was the advice followed?
     review: Review | None = None  # for a rule an assessor judges: the question and the judgements
+    # for a selection of vocabulary items (`demonstrate`): the ids the portfolio shows, which rule
+    # coverage counts (`qualmark test --coverage`); the explanation names them in `found`
+    shown: tuple[str, ...] = ()
 
     def walk(self) -> Iterator[Outcome]:
         """This outcome and all below it, depth first."""

@@ -126,8 +126,16 @@ def _describe(err: ErrorDetails) -> tuple[str, str | None]:
     return err["msg"], None
 
 
-def problems_from_validation(exc: ValidationError, data: Any, smap: SourceMap) -> list[Problem]:
-    """One problem per place and meaning, with positions and hints."""
+# Where the keys of each kind of document are described, for the hint on an unknown key.
+_DOCS = {"SuiteDocument": "docs/testing.md", "JudgementsDocument": "docs/evaluation.md"}
+
+
+def problems_from_validation(
+    exc: ValidationError, data: Any, smap: SourceMap, root: type[BaseModel] | None = None
+) -> list[Problem]:
+    """One problem per place and meaning, with positions and hints (``root``: the model of the
+    document, a framework file by default)."""
+    docs = _DOCS.get(root.__name__, "docs/dsl.md") if root is not None else "docs/dsl.md"
     by_place: dict[Path, list[Problem]] = {}
     # Where a mapping or list was given to a union, the forms that take no mapping or list
     # only say "expected …, found a mapping": noise when the form that does take it says more.
@@ -140,8 +148,8 @@ def problems_from_validation(exc: ValidationError, data: Any, smap: SourceMap) -
         if err["type"] == "extra_forbidden":
             name = str(loc[-1]) if loc else "?"
             hint = (
-                did_you_mean(name, keys_at(loc[:-1]))
-                or "remove it, or see docs/dsl.md for the keys allowed here"
+                did_you_mean(name, keys_at(loc[:-1], root))
+                or f"remove it, or see {docs} for the keys allowed here"
             )
             problem = Problem(f"unknown key {quote(name)}", smap.span(loc, key=True), hint=hint)
         elif err["type"] == "missing":
@@ -190,4 +198,4 @@ def validated(model: type[M], data: Any, smap: SourceMap, error: type[QualmarkEr
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise error(problems_from_validation(exc, data, smap)) from None
+        raise error(problems_from_validation(exc, data, smap, model)) from None

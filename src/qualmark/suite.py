@@ -32,6 +32,7 @@ from qualmark.model.portfolio import Portfolio
 from qualmark.model.suite import Case, Expectation, SuiteDocument
 from qualmark.model.text import Text
 from qualmark.portfolio import load_portfolio, portfolio_from_data
+from qualmark.rules.demonstrate import DemonstrateRule
 from qualmark.shape import validated
 from qualmark.source import Path, SourceMap
 from qualmark.suggest import did_you_mean
@@ -145,8 +146,9 @@ class Branch:
     id: str
     title: Text | None
     alternative: bool  # an alternative of a one_of
-    met: bool = False
-    not_met: bool = False
+    met: bool = False  # for an item: shown by some case
+    not_met: bool = False  # for an item: not shown by some case
+    item_of: str | None = None  # an item a candidate may choose in this rule's selection (k of n)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,8 +202,32 @@ def coverage(framework: Framework, evaluations: list[Evaluation]) -> Coverage:
         order.setdefault(
             rule.header.id, Branch(rule.header.id, rule.header.title, rule.header.id in alternatives)
         )
-    branches = tuple(replace(b, met=b.id in met, not_met=b.id in failed) for b in order.values())
+    # each item of a k-of-n selection, shown by some case and left out by another
+    items: dict[str, list[Branch]] = {}
+    each_case: set[str] = set()  # rules that judge each case apart: their outcomes per case count
+    for rule in (r for top in framework.rules for r in top.walk()):
+        if isinstance(rule, DemonstrateRule):
+            items[rule.header.id] = [
+                Branch(f"{rule.header.id}[{item}]", rule.header.title, False, item_of=rule.header.id)
+                for item in rule.choices(framework.catalogues)
+            ]
+            if rule.across == "each_case":
+                each_case.add(rule.header.id)
+    for evaluation in evaluations:
+        for outcome in (o for root in evaluation.outcomes for o in root.walk()):
+            owner, _, case = outcome.rule_id.partition("/")
+            if owner not in items or bool(case) is not (owner in each_case):
+                continue
+            for branch in items[owner]:
+                (met if _item(branch) in outcome.shown else failed).add(branch.id)
+    ordered = [b for branch in order.values() for b in (branch, *items.get(branch.id, ()))]
+    branches = tuple(replace(b, met=b.id in met, not_met=b.id in failed) for b in ordered)
     return Coverage(framework.id, framework.file, branches)
+
+
+def _item(branch: Branch) -> str:
+    """The vocabulary id of an item branch (``C2[ethics]`` → ``ethics``)."""
+    return branch.id[len(branch.item_of or "") + 1 : -1]
 
 
 def snapshot(

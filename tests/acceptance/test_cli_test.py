@@ -186,6 +186,11 @@ def test_coverage_names_what_no_case_meets_or_fails(tmp_path: Path) -> None:
         "  requirement B1-uren (At least 1,200 hours of professional work experience) is never failed by any case"
         in result.stdout
     )
+    # an item a candidate may choose among four of five: no case leaves it out
+    assert (
+        "  item arbeidsmarkt of C2-vier-van-vijf (Four of the five knowledge areas) is shown by every case"
+        in result.stdout
+    )
     below = qualmark("test", path, "--min-coverage", "100", "--format", "json")
     assert below.returncode == 1
     [coverage] = json.loads(below.stdout)["coverage"]

@@ -7,6 +7,7 @@ import textwrap
 import pytest
 
 from qualmark import load_framework
+from qualmark.errors import SuiteError
 from qualmark.suite import Difference, parse_suite
 from tests.conftest import EXAMPLES, FRAMEWORKS
 
@@ -120,3 +121,43 @@ def test_a_wrong_verdict_and_gap_list_are_differences() -> None:
 def test_k_matches_part_of_a_name_in_any_case(keyword: str) -> None:
     text = "qualmark_tests: 1\nframework: x.yaml\ncases:\n  - {name: Wrong one, portfolio: a.json, verdict: eligible}\n"
     assert [c.name for _, c in parse_suite(text, "t.tests.yaml").selected(keyword)] == ["Wrong one"]
+
+
+def test_a_misspelt_key_in_a_test_file_gets_a_did_you_mean_from_the_test_file_format() -> None:
+    text = "qualmark_tests: 1\nframework: x.yaml\ncases:\n  - {name: a, portfolio: eligible.json, verdict: review, expekt: {A: met}}\n"
+    with pytest.raises(SuiteError) as caught:
+        parse_suite(text, "t.tests.yaml")
+    [problem] = caught.value.problems
+    assert (problem.message, problem.hint) == ("unknown key 'expekt'", "did you mean 'expect'?")
+
+
+def test_coverage_follows_each_item_a_candidate_chooses_in_a_k_of_n_selection() -> None:
+    from qualmark import load_portfolio
+    from qualmark.suite import coverage
+
+    evaluations = [
+        NOLOC.evaluate(load_portfolio(FOLDER / name, NOLOC))
+        for name in ("eligible.json", "c2-without-labour-market.json")
+    ]
+    branches = {b.id: b for b in coverage(NOLOC, evaluations).branches}
+    # C2-vier-van-vijf is four of the five knowledge areas: each is an item a candidate may choose
+    items = sorted(i for i, b in branches.items() if b.item_of == "C2-vier-van-vijf")
+    assert items == sorted(
+        f"C2-vier-van-vijf[{area}]"
+        for area in (
+            "loopbaantheorie",
+            "ontwikkeling-mens",
+            "arbeidsmarkt",
+            "opleidingen-beroepen",
+            "organisaties",
+        )
+    )
+    labour = branches["C2-vier-van-vijf[arbeidsmarkt]"]
+    assert (labour.met, labour.not_met) == (True, True)  # shown in eligible.json, left out of the other
+    theory = branches["C2-vier-van-vijf[loopbaantheorie]"]
+    assert (theory.met, theory.not_met) == (True, False)
+    # C2-verplicht names its two areas: they are required, not chosen, so no item branches
+    assert not any(b.item_of == "C2-verplicht" for b in branches.values())
+    # items come right after their rule, in the order of the vocabulary
+    order = list(branches)
+    assert order.index("C2-vier-van-vijf") + 1 == order.index("C2-vier-van-vijf[loopbaantheorie]")

@@ -484,8 +484,8 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
     return [m for arg in get_args(annotation) for m in _models_in(arg)]
 
 
-def keys_at(path: tuple[str | int, ...]) -> frozenset[str]:
-    """The keys allowed in the mapping at ``path`` of a framework file.
+def keys_at(path: tuple[str | int, ...], root: type[BaseModel] | None = None) -> frozenset[str]:
+    """The keys allowed in the mapping at ``path`` of a ``root`` document (default: a framework file).
 
     A part that names no field is a key of a dict (an answer id, a field
     name): the models stay those of the dict's values.
@@ -494,7 +494,7 @@ def keys_at(path: tuple[str | int, ...]) -> frozenset[str]:
     ['name', 'note', 'uri']
     """
     return frozenset(
-        info.alias or name for model in _models_at(path) for name, info in model.model_fields.items()
+        info.alias or name for model in _models_at(path, root) for name, info in model.model_fields.items()
     )
 
 
@@ -512,8 +512,9 @@ def required_at(path: tuple[str | int, ...]) -> frozenset[str]:
     )
 
 
-def _models_at(path: tuple[str | int, ...]) -> list[type[BaseModel]]:
-    models: list[type[BaseModel]] = [FrameworkDocument]
+def _models_at(path: tuple[str | int, ...], root: type[BaseModel] | None = None) -> list[type[BaseModel]]:
+    """The models the mapping at ``path`` of a ``root`` document (default: a framework file) can be."""
+    models: list[type[BaseModel]] = [root or FrameworkDocument]
     for part in path:
         following = [
             found

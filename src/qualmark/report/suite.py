@@ -40,8 +40,13 @@ def summary(results: Sequence[CaseResult]) -> str:
 
 def _gaps(branch: Branch) -> list[str]:
     """What no case did to a branch, in plain words."""
-    what = "alternative" if branch.alternative else "requirement"
     title = f" ({inert(text_in(branch.title, 'en', 'en'))})" if branch.title else ""
+    if branch.item_of is not None:  # an item of a k-of-n selection
+        item = f"item {inert(branch.id[len(branch.item_of) + 1 : -1])} of {inert(branch.item_of)}{title}"
+        return [f"{item} is never shown by any case"] * (not branch.met) + [
+            f"{item} is shown by every case"
+        ] * (not branch.not_met)
+    what = "alternative" if branch.alternative else "requirement"
     said = []
     if not branch.met:
         said.append(f"{what} {inert(branch.id)}{title} is never met by any case")

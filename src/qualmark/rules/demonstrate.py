@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal, Self
 
 from qualmark import explain
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from qualmark.compiler import CompileContext
     from qualmark.model.framework import RequirementNode
     from qualmark.source import Path
+    from qualmark.vocabulary import Catalogues
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,14 @@ class DemonstrateRule(Rule):
         selection = Selection(named, scope, at_least, electives, vocabulary.electives())
         return cls(header, name, node.across or "cases", selection, node.not_relevant)
 
+    def choices(self, catalogues: Catalogues) -> tuple[str, ...]:
+        """The items a candidate chooses among (``at_least``, ``electives``), besides those required."""
+        sel = self.selection
+        pool = catalogues.vocabularies[self.vocabulary].ids() if sel.at_least else ()
+        if sel.electives:
+            pool = tuple(dict.fromkeys((*pool, *sel.elective_ids)))
+        return tuple(i for i in pool if i not in sel.required)
+
     # -- evaluation ----------------------------------------------------------------------------
 
     def _shown(self, case: Case) -> dict[str, int]:
@@ -137,13 +146,16 @@ class DemonstrateRule(Rule):
             return main
         nr = self._not_relevant(ctx)
         combined = explain.all_of([main.status, nr.status])
-        return self.outcome(
-            combined,
-            main.required,
-            main.found,
-            fix=main.fix if main.fix else nr.fix,
-            evidence=main.evidence,
-            children=(nr,),
+        return replace(
+            self.outcome(
+                combined,
+                main.required,
+                main.found,
+                fix=main.fix if main.fix else nr.fix,
+                evidence=main.evidence,
+                children=(nr,),
+            ),
+            shown=main.shown,
         )
 
     def _judge(
@@ -202,6 +214,7 @@ class DemonstrateRule(Rule):
             evidence=tuple(p for ps in shown.values() for p in ps),
             title=self.header.title,
             source=self.header.source,
+            shown=tuple(shown),
         )
         return outcome
 
