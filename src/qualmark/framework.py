@@ -161,9 +161,13 @@ def examine_framework(text: str | bytes, file: str = "<framework>") -> Examinati
     """Read, validate and compile framework text, collecting every problem (see :func:`load_framework`)."""
     try:
         reading = read_yaml(decode(text, file), file)
-        compiled = compile_all(reading.data, reading.source_map)
-    except (LoadError, FrameworkError) as exc:  # nothing could be read or compiled
+    except LoadError as exc:  # nothing could be read
         return Examination(None, exc)
+    try:
+        compiled = compile_all(reading.data, reading.source_map)
+    except (LoadError, FrameworkError) as exc:  # not a framework at all (a list, a portfolio, …)
+        # what the reader refused (a tag on the whole document) comes first: it explains the rest
+        return Examination(None, LoadError(reading.problems) if reading.problems else exc)
     checked = None
     if compiled.document is not None and compiled.catalogues is not None:
         checked = Framework(compiled.document, compiled.catalogues, compiled.rules, compiled.source_map)

@@ -168,3 +168,11 @@ def test_a_case_field_left_out_for_its_shape_is_not_reported_again_where_a_rule_
         "expected 'text'",
         "unknown field 'sector' of a case",
     ]
+
+
+def test_a_refused_tag_on_the_whole_document_is_the_problem_reported() -> None:
+    # the document reads as nothing, which is no framework: the refused tag says why
+    with pytest.raises(LoadError) as caught:
+        parse_framework('!!python/object/apply:os.system ["true"]\n', "fw.yaml")
+    [problem] = caught.value.problems
+    assert problem.message.startswith("invalid YAML: YAML tags are not allowed here")
