@@ -91,12 +91,16 @@ class Lang:
             age = self.duration(value or {})
             text = self.pick(f"at most {age} old", f"maximaal {age} oud")
             if "actual" in c and "oldest" in c:  # the decisive dates
+                on = c.get("as_of")
                 return text + self.pick(
-                    f" (issued {c['actual']}: issued on or after {c['oldest']} needed)",
-                    f" (uitgegeven {c['actual']}: uitgegeven op of na {c['oldest']} nodig)",
+                    f": issued {c['actual']}, more than {age} before {on or 'the evaluation date'}"
+                    f" (issued on or after {c['oldest']} needed)",
+                    f": uitgegeven {c['actual']}, meer dan {age} voor {on or 'de beoordelingsdatum'}"
+                    f" (uitgegeven op of na {c['oldest']} nodig)",
                 )
         elif op == "in":
-            text = f"{field} ∈ {{{self.value(value)}}}"
+            options = self.pick(" or ", " of ").join(self.text(v) for v in value or [])
+            text = self.pick(f"{field}: {options}", f"{field}: {options}")
         elif op == "present":
             text = self.pick(f"{field} stated", f"{field} vermeld")
         else:
@@ -179,13 +183,25 @@ def _evidence_fix_mend(p: Mapping[str, Any], L: Lang, what: str | None = None) -
     return L.pick(" or ", " of ").join(parts)
 
 
-def _total_found(p: Mapping[str, Any], L: Lang) -> str:
-    text = L.pick(
-        f"{L.num(p['total'])} of {L.num(p['min'])} {L.text(p['unit'])} from {L.count(p['counted'], ITEMS)}",
-        f"{L.num(p['total'])} van {L.num(p['min'])} {L.text(p['unit'])} uit {L.count(p['counted'], ITEMS)}",
+def _amount(total: Any, unit: str, minimum: Any, short: Any, L: Lang, source: str = "") -> str:
+    """A finding, not a fraction: "1,600 hours (1,200 needed)", "1,150 hours: 50 short of 1,200".
+
+    ``source`` says where the amount comes from (" from 2 items").
+    """
+    if short and total:
+        return L.pick(
+            f"{L.num(total)} {unit}{source}: {L.num(short)} short of {L.num(minimum)}",
+            f"{L.num(total)} {unit}{source}: {L.num(short)} te weinig ({L.num(minimum)} nodig)",
+        )
+    return L.pick(
+        f"{L.num(total)} {unit}{source} ({L.num(minimum)} needed)",
+        f"{L.num(total)} {unit}{source} ({L.num(minimum)} nodig)",
     )
-    if p["short"]:
-        text += f" — {L.num(p['short'])} " + L.pick("short", "te weinig")
+
+
+def _total_found(p: Mapping[str, Any], L: Lang) -> str:
+    source = L.pick(f" from {L.count(p['counted'], ITEMS)}", f" uit {L.count(p['counted'], ITEMS)}")
+    text = _amount(p["total"], L.text(p["unit"]), p["min"], p["short"], L, source)
     for item in p["not_counted"]:
         reasons = L.conditions(item["failed"]) if item["failed"] else ""
         if item["unstated"]:
@@ -209,11 +225,7 @@ def _stated_found(p: Mapping[str, Any], L: Lang) -> str:
 
 
 def _hours_found(p: Mapping[str, Any], L: Lang) -> str:
-    text = L.pick(
-        f"{L.num(p['hours'])} of {L.num(p['min'])} hours", f"{L.num(p['hours'])} van {L.num(p['min'])} uur"
-    )
-    if p["short"]:
-        text += f" — {L.num(p['short'])} " + L.pick("short", "te weinig")
+    text = _amount(p["hours"], L.pick("hour" if p["hours"] == 1 else "hours", "uur"), p["min"], p["short"], L)
     if p["excluded"]:
         shown = ", ".join(f"{L.text(e['activity'])} {L.num(e['hours'])}" for e in p["excluded"])
         text += L.pick(f"; not counted: {shown}", f"; niet meegeteld: {shown}")
@@ -422,8 +434,27 @@ def _not_relevant_fix(p: Mapping[str, Any], L: Lang) -> str:
     return "; ".join(parts) + (L.pick(f"; and {L.num(more)} more", f"; en nog {L.num(more)}") if more else "")
 
 
+def _all_or_some(
+    done: int, n: int, verb: tuple[str, str], L: Lang, noun: tuple[str, str] | None = None
+) -> str:
+    """A finding, not a fraction: "all 5 knowledge areas shown", "both met", "met", "7 of the 8 tasks shown"."""
+    en, nl = noun or ("", "")
+    en, nl = (" " + en if en else ""), (" " + nl if nl else "")
+    if done == n == 1:
+        return L.pick(verb[0], verb[1])
+    if done == 0:
+        if n == 1:
+            return L.pick(f"not {verb[0]}", f"niet {verb[1]}")
+        return L.pick(f"none of the {n}{en} {verb[0]}", f"geen van de {n}{nl} {verb[1]}")
+    if done == n == 2 and not noun:
+        return L.pick(f"both {verb[0]}", f"beide {verb[1]}")
+    if done == n:
+        return L.pick(f"all {n}{en} {verb[0]}", f"alle {n}{nl} {verb[1]}")
+    return L.pick(f"{done} of the {n}{en} {verb[0]}", f"{done} van de {n}{nl} {verb[1]}")
+
+
 def _declarations_found(p: Mapping[str, Any], L: Lang) -> str:
-    text = L.pick(f"{p['agreed']} of {p['n']} agreed", f"{p['agreed']} van {p['n']} onderschreven")
+    text = _all_or_some(p["agreed"], p["n"], ("agreed", "onderschreven"), L)
     if p["refused"]:
         text += L.pick("; refused: ", "; geweigerd: ") + L.join(p["refused"])
     if p["missing"]:
@@ -437,7 +468,7 @@ MESSAGES: dict[str, Render] = {
         if p["n"] != 1
         else L.pick("its part met", "het onderdeel voldaan")
     ),
-    "all_of.found": lambda p, L: L.pick(f"{p['met']} of {p['n']} met", f"{p['met']} van {p['n']} voldaan"),
+    "all_of.found": lambda p, L: _all_or_some(p["met"], p["n"], ("met", "voldaan"), L),
     "all_of.fix": lambda p, L: L.pick("meet ", "voldoe aan ") + L.join(p["ids"]),
     "one_of.required": lambda p, L: (
         L.pick(f"one of {p['n']} alternatives: ", f"één van {p['n']} mogelijkheden: ") + L.join(p["ids"])
@@ -476,9 +507,7 @@ MESSAGES: dict[str, Render] = {
     "at_least.required": lambda p, L: L.pick(
         f"at least {p['n']} of {p['of']}", f"minstens {p['n']} van {p['of']}"
     ),
-    "at_least.found": lambda p, L: L.pick(
-        f"{p['met']} of {p['of']} met", f"{p['met']} van {p['of']} voldaan"
-    ),
+    "at_least.found": lambda p, L: _all_or_some(p["met"], p["of"], ("met", "voldaan"), L),
     "at_least.fix": lambda p, L: (
         L.pick(f"meet {p['short']} more of: ", f"voldoe aan nog {p['short']} van: ") + L.join(p["ids"])
     ),
@@ -521,7 +550,7 @@ MESSAGES: dict[str, Render] = {
     ),
     "experience.hours.found": _hours_found,
     "experience.hours.fix": lambda p, L: L.pick(
-        f"{L.num(p['short'])} more qualifying hours",
+        f"{L.num(p['short'])} more qualifying {'hour' if p['short'] == 1 else 'hours'}",
         f"nog {L.num(p['short'])} uur beroepsgerichte werkervaring",
     ),
     "experience.stated.required": lambda p, L: L.pick(
@@ -601,7 +630,7 @@ MESSAGES: dict[str, Render] = {
     ),
     "demonstrate.required": _demonstrate_required,
     "demonstrate.found": lambda p, L: (
-        L.pick(f"{p['n']} of {p['total']} shown", f"{p['n']} van {p['total']} aangetoond")
+        _all_or_some(p["n"], p["total"], ("shown", "aangetoond"), L, _VOCABULARY_NAMES.get(p["vocabulary"]))
         + (f", {L.count(p['electives'], ELECTIVES)}" if p["electives"] else "")
     ),
     "demonstrate.fix": _demonstrate_fix,
@@ -618,9 +647,7 @@ MESSAGES: dict[str, Render] = {
     "reflection.case.required": lambda p, L: L.pick(
         f"{p['n']} questions answered in {p['case']}", f"{p['n']} vragen beantwoord in {p['case']}"
     ),
-    "reflection.case.found": lambda p, L: L.pick(
-        f"{p['answered']} of {p['n']} answered", f"{p['answered']} van {p['n']} beantwoord"
-    ),
+    "reflection.case.found": lambda p, L: _all_or_some(p["answered"], p["n"], ("answered", "beantwoord"), L),
     "reflection.case.fix": lambda p, L: (
         L.pick(f"answer in {p['case']}: ", f"beantwoord in {p['case']}: ") + L.join(p["missing"])
     ),

@@ -57,7 +57,7 @@ def test_a_failing_case_shows_each_difference_with_the_explanation(tmp_path: Pat
     assert "  ✘ hours short but expected eligible" in out
     assert "      verdict: expected eligible, got not_eligible" in out
     assert "      B1-uren: expected met, got not_met" in out
-    assert "1.150 van 1.200 uur — 50 te weinig" in out  # the explanation, in the framework's language
+    assert "1.150 uur: 50 te weinig (1.200 nodig)" in out  # the explanation, in the framework's language
     assert "B1-jaren" not in out  # met, and its explanation says what was expected
     assert out.rstrip().endswith("1 passed, 1 failed")
 

@@ -203,9 +203,9 @@ def test_all_of_names_the_parts_to_meet() -> None:
     result = check("all_of", [(MET, False), (NOT_MET, False), (INCOMPLETE, False)])
     assert result.status is NOT_MET
     assert en(result.required) == "all 3 parts met"
-    assert en(result.found) == "1 of 3 met"
+    assert en(result.found) == "1 of the 3 met"
     assert en(result.fix) == "meet L1, L2"
-    assert nl(result.found) == "1 van 3 voldaan"
+    assert nl(result.found) == "1 van de 3 voldaan"
     assert nl(result.fix) == "voldoe aan L1, L2"
 
 
@@ -213,7 +213,7 @@ def test_all_of_met_has_no_fix_and_ignores_advisory_failure() -> None:
     result = check("all_of", [(MET, False), (NOT_MET, True)])
     assert result.status is MET
     assert result.fix is None
-    assert en(result.found) == "1 of 1 met"
+    assert en(result.found) == "met"
 
 
 def test_one_of_met_by_any_alternative() -> None:
@@ -261,7 +261,7 @@ def test_one_of_fix_points_at_the_closest_alternative() -> None:
     # Every route was attempted and refused; Route-A lacks two statements, Route-B one: the
     # explanation leads with B, the nearer, then names the other route.
     assert en(result.found) == (
-        "none met; attempted Route-B (One statement): 0 of 1 agreed; refused: Statement 2"
+        "none met; attempted Route-B (One statement): not agreed; refused: Statement 2"
         " — needed: 1 declaration agreed"
     )
     assert en(result.fix) == "agree to: Statement 2; or else meet Route-A (Two statements)"
@@ -303,7 +303,7 @@ def test_at_least_explains_how_many_more() -> None:
     result = check("at_least", [(NOT_MET, False), (MET, False), (INCOMPLETE, False)], n=3)
     assert result.status is NOT_MET
     assert en(result.required) == "at least 3 of 3"
-    assert en(result.found) == "1 of 3 met"
+    assert en(result.found) == "1 of the 3 met"
     assert en(result.fix).startswith("meet 2 more of: ")
     assert set(en(result.fix).removeprefix("meet 2 more of: ").split(", ")) == {"L0", "L2"}
     assert nl(result.required) == "minstens 3 van 3"
@@ -319,7 +319,7 @@ def test_at_least_incomplete_while_open_parts_could_make_it() -> None:
 def test_at_least_counts_only_non_advisory_parts_in_its_messages() -> None:
     result = check("at_least", [(MET, False), (MET, True), (NOT_MET, False)], n=2)
     assert result.status is NOT_MET
-    assert en(result.found) == "1 of 2 met"
+    assert en(result.found) == "1 of the 2 met"
 
 
 # --- compile-time checks ---------------------------------------------------------------------

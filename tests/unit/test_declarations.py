@@ -49,8 +49,8 @@ def test_all_agreed_is_met() -> None:
     result = check("E", declarations=answered(gedragscode=True, naar_waarheid=True))
     assert result.status is MET
     assert en(result.required) == "2 declarations agreed"
-    assert en(result.found) == "2 of 2 agreed"
-    assert nl(result.found) == "2 van 2 onderschreven"
+    assert en(result.found) == "both agreed"
+    assert nl(result.found) == "beide onderschreven"
     assert result.evidence == ("/declarations/gedragscode", "/declarations/naar-waarheid")
     assert result.fix is None
 
@@ -58,8 +58,8 @@ def test_all_agreed_is_met() -> None:
 def test_a_refused_declaration_is_not_met() -> None:
     result = check("E", declarations=answered(gedragscode=False, naar_waarheid=True))
     assert result.status is NOT_MET
-    assert en(result.found) == "1 of 2 agreed; refused: I follow the code of conduct."
-    assert nl(result.found) == "1 van 2 onderschreven; geweigerd: Ik volg de gedragscode."
+    assert en(result.found) == "1 of the 2 agreed; refused: I follow the code of conduct."
+    assert nl(result.found) == "1 van de 2 onderschreven; geweigerd: Ik volg de gedragscode."
     assert en(result.fix) == "agree to: I follow the code of conduct."
     assert nl(result.fix) == "onderschrijf: Ik volg de gedragscode."
 
@@ -67,8 +67,8 @@ def test_a_refused_declaration_is_not_met() -> None:
 def test_a_missing_declaration_is_incomplete() -> None:
     result = check("E", declarations=answered(gedragscode=True))
     assert result.status is INCOMPLETE
-    assert en(result.found) == "1 of 2 agreed; not answered: I answered truthfully."
-    assert nl(result.found) == "1 van 2 onderschreven; niet beantwoord: Ik heb naar waarheid geantwoord."
+    assert en(result.found) == "1 of the 2 agreed; not answered: I answered truthfully."
+    assert nl(result.found) == "1 van de 2 onderschreven; niet beantwoord: Ik heb naar waarheid geantwoord."
     assert result.evidence == ("/declarations/gedragscode",)
 
 

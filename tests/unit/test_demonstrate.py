@@ -83,8 +83,8 @@ def check(rule_id: str, *cases: dict[str, Any]) -> Outcome:
 def test_all_items_shown_across_the_cases() -> None:
     result = check("T", shows("c1", tasks="t1 t2"), shows("c2", tasks="t3"))
     assert result.status is MET
-    assert en(result.found) == "3 of 3 shown"
-    assert nl(result.found) == "3 van 3 aangetoond"
+    assert en(result.found) == "all 3 tasks shown"
+    assert nl(result.found) == "alle 3 taken aangetoond"
     assert en(result.required) == "all 3 tasks"
     assert set(result.evidence) == {
         "/cases/0/demonstrates/tasks/0",
@@ -96,7 +96,7 @@ def test_all_items_shown_across_the_cases() -> None:
 def test_an_item_not_shown_anywhere_is_not_met_and_named() -> None:
     result = check("T", shows("c1", tasks="t1 t2"), shows("c2", tasks="t1"))
     assert result.status is NOT_MET
-    assert en(result.found) == "2 of 3 shown"
+    assert en(result.found) == "2 of the 3 tasks shown"
     assert en(result.fix) == "demonstrate Carrying out"
     assert nl(result.fix) == "toon aan: Uitvoeren"
 
@@ -144,7 +144,7 @@ def test_mandatory_and_one_elective_is_met() -> None:
     result = check("B3", shows("c1", competences="c1 e1"), shows("c2", competences="c2"))
     assert result.status is MET
     assert en(result.required) == "all 2 mandatory competences; at least 1 elective"
-    assert en(result.found) == "3 of 4 shown, 1 elective"
+    assert en(result.found) == "3 of the 4 competences shown, 1 elective"
 
 
 def test_mandatory_without_an_elective_is_not_met() -> None:

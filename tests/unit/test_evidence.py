@@ -283,11 +283,11 @@ def test_max_age_exactly_two_years_passes_one_day_more_fails() -> None:
     assert result.status is NOT_MET
     assert en(result.found) == (
         "closest: 'Diploma d1', which fails at most 2 years old"
-        " (issued 2024-03-09: issued on or after 2024-03-10 needed)"
+        ": issued 2024-03-09, more than 2 years before 2026-03-10 (issued on or after 2024-03-10 needed)"
     )
     assert nl(result.found) == (
         "dichtstbij: 'Diploma d1', dat voldoet niet aan maximaal 2 jaar oud"
-        " (uitgegeven 2024-03-09: uitgegeven op of na 2024-03-10 nodig)"
+        ": uitgegeven 2024-03-09, meer dan 2 jaar voor 2026-03-10 (uitgegeven op of na 2024-03-10 nodig)"
     )
 
 

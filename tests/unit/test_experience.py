@@ -58,8 +58,8 @@ def check(
 def test_exactly_1200_hours_passes() -> None:
     result = check("B1.hours", [("begeleiding", 1000), ("training", 200)])
     assert result.status is MET
-    assert en(result.found) == "1,200 of 1,200 hours"
-    assert nl(result.found) == "1.200 van 1.200 uur"
+    assert en(result.found) == "1,200 hours (1,200 needed)"
+    assert nl(result.found) == "1.200 uur (1.200 nodig)"
     assert en(result.required) == "at least 1,200 hours of qualifying work"
     assert nl(result.required) == "minimaal 1.200 uur beroepsgerichte werkervaring"
     assert result.fix is None
@@ -69,15 +69,15 @@ def test_exactly_1200_hours_passes() -> None:
 def test_half_an_hour_short_fails() -> None:
     result = check("B1.hours", [("begeleiding", 1199.5)])
     assert result.status is NOT_MET
-    assert en(result.found) == "1,199.5 of 1,200 hours — 0.5 short"
-    assert nl(result.found) == "1.199,5 van 1.200 uur — 0,5 te weinig"
+    assert en(result.found) == "1,199.5 hours: 0.5 short of 1,200"
+    assert nl(result.found) == "1.199,5 uur: 0,5 te weinig (1.200 nodig)"
 
 
 def test_excluded_activities_are_reported_not_counted() -> None:
     result = check("B1.hours", [("begeleiding", 1050), ("administratie", 300)])
     assert result.status is NOT_MET
-    assert en(result.found) == "1,050 of 1,200 hours — 150 short; not counted: Administration 300"
-    assert nl(result.found) == "1.050 van 1.200 uur — 150 te weinig; niet meegeteld: Administratie 300"
+    assert en(result.found) == "1,050 hours: 150 short of 1,200; not counted: Administration 300"
+    assert nl(result.found) == "1.050 uur: 150 te weinig (1.200 nodig); niet meegeteld: Administratie 300"
     assert en(result.fix) == "150 more qualifying hours"
     assert nl(result.fix) == "nog 150 uur beroepsgerichte werkervaring"
 
@@ -95,7 +95,7 @@ def test_entries_of_one_activity_add_up() -> None:
 def test_no_hours_stated_is_incomplete() -> None:
     result = check("B1.hours", [])
     assert result.status is INCOMPLETE
-    assert en(result.found) == "0 of 1,200 hours — 1,200 short"
+    assert en(result.found) == "0 hours (1,200 needed)"
 
 
 def test_only_excluded_hours_is_not_met() -> None:
@@ -106,7 +106,7 @@ def test_hours_with_decimals_add_up_exactly() -> None:
     """624.8 + 399.4 + 175.8 is 1,200; binary floating point makes it 1,199.9999999999998."""
     result = check("B1.hours", [("begeleiding", 624.8), ("training", 399.4), ("begeleiding", 175.8)])
     assert result.status is MET
-    assert en(result.found) == "1,200 of 1,200 hours"
+    assert en(result.found) == "1,200 hours (1,200 needed)"
 
 
 # --- years active ----------------------------------------------------------------------------
@@ -206,7 +206,7 @@ def test_every_stated_condition_is_a_part() -> None:
     result = check("B1", [("begeleiding", 1200)], "2024-03-10", True)
     assert result.status is MET
     assert [c.rule_id for c in result.children] == ["B1.hours", "B1.years", "B1.current"]
-    assert en(result.found) == "3 of 3 met"
+    assert en(result.found) == "all 3 met"
 
 
 def test_one_failing_part_fails_the_rule_and_is_named() -> None:

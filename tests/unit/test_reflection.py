@@ -47,7 +47,7 @@ def test_every_case_answers_every_question() -> None:
     assert nl(result.required) == "alle 2 vragen beantwoord in elke casus"
     assert [(c.rule_id, c.status) for c in result.children] == [("C4/c1", MET), ("C4/c2", MET)]
     assert result.children[1].evidence == ("/cases/1/reflections/a1", "/cases/1/reflections/a2")
-    assert en(result.children[0].found) == "2 of 2 answered"
+    assert en(result.children[0].found) == "both answered"
 
 
 def test_a_case_leaving_a_question_open_is_incomplete() -> None:
@@ -56,8 +56,8 @@ def test_a_case_leaving_a_question_open_is_incomplete() -> None:
     assert en(result.fix) == "meet C4/c2"
     c2 = result.children[1]
     assert c2.status is INCOMPLETE
-    assert en(c2.found) == "1 of 2 answered"
-    assert nl(c2.found) == "1 van 2 beantwoord"
+    assert en(c2.found) == "1 of the 2 answered"
+    assert nl(c2.found) == "1 van de 2 beantwoord"
     assert en(c2.fix) == "answer in c2: Diversity"
     assert nl(c2.fix) == "beantwoord in c2: Diversiteit"
     assert c2.evidence == ("/cases/1/reflections/a1",)

@@ -29,7 +29,7 @@ def test_expectations_per_requirement_status_and_text() -> None:
           judgements: judgements/agreed.yaml
           verdict: not_eligible
           expect:
-            B1-uren: {status: not_met, says: [50 te weinig, 1.150 van 1.200 uur]}
+            B1-uren: {status: not_met, says: [50 te weinig, "1.150 uur: 50 te weinig (1.200 nodig)"]}
             B1-jaren: {says: twaalf jaar}
             B1-uurtjes: met
         """
@@ -50,7 +50,7 @@ def test_a_case_may_name_its_language() -> None:
           lang: en
           verdict: not_eligible
           expect:
-            B1-uren: {says: "1,150 of 1,200 hours — 50 short"}
+            B1-uren: {says: "1,150 hours: 50 short of 1,200"}
         """
     )
     assert differences == ()

@@ -53,16 +53,16 @@ def test_sum_reaching_the_minimum_exactly_is_met() -> None:
     result = check(course("a", 60), course("b", 38))
     assert result.status is MET
     assert result.evidence == ("/evidence/0", "/evidence/1")
-    assert en(result.found) == "98 of 98 hours from 2 items"
-    assert nl(result.found) == "98 van 98 hours uit 2 stukken"
+    assert en(result.found) == "98 hours from 2 items (98 needed)"
+    assert nl(result.found) == "98 hours uit 2 stukken (98 nodig)"
     assert result.fix is None
 
 
 def test_half_an_hour_short_is_not_met() -> None:
     result = check(course("a", 60), course("b", 37.5))
     assert result.status is NOT_MET
-    assert en(result.found) == "97.5 of 98 hours from 2 items — 0.5 short"
-    assert nl(result.found) == "97,5 van 98 hours uit 2 stukken — 0,5 te weinig"
+    assert en(result.found) == "97.5 hours from 2 items: 0.5 short of 98"
+    assert nl(result.found) == "97,5 hours uit 2 stukken: 0,5 te weinig (98 nodig)"
     assert en(result.fix) == "add 0.5 hours of courses"
     assert nl(result.fix) == "voeg 0,5 hours aan cursussen toe"
 
@@ -82,17 +82,17 @@ def test_items_failing_where_are_not_counted_and_named() -> None:
     assert result.status is NOT_MET
     assert result.evidence == ("/evidence/0",)
     assert en(result.found) == (
-        "60 of 98 hours from 1 item — 38 short; not counted: 'Course b' (signed = yes (found: no))"
+        "60 hours from 1 item: 38 short of 98; not counted: 'Course b' (signed = yes (found: no))"
     )
     assert nl(result.found) == (
-        "60 van 98 hours uit 1 stuk — 38 te weinig; niet meegeteld: 'Course b' (signed = ja (gevonden: nee))"
+        "60 hours uit 1 stuk: 38 te weinig (98 nodig); niet meegeteld: 'Course b' (signed = ja (gevonden: nee))"
     )
 
 
 def test_no_item_of_the_kind_is_incomplete() -> None:
     result = check(item("diploma", "d", hours=500))
     assert result.status is INCOMPLETE
-    assert en(result.found) == "0 of 98 hours from 0 items — 98 short"
+    assert en(result.found) == "0 hours from 0 items (98 needed)"
     assert result.evidence == ()
 
 
@@ -117,8 +117,8 @@ def test_an_item_without_hours_is_not_counted_and_the_reason_is_given() -> None:
 def test_thousands_are_written_the_way_each_language_writes_them() -> None:
     result = check(course("a", 700), course("b", 350), rule="A3")
     assert result.status is NOT_MET
-    assert en(result.found) == "1,050 of 1,200 hours from 2 items — 150 short"
-    assert nl(result.found) == "1.050 van 1.200 hours uit 2 stukken — 150 te weinig"
+    assert en(result.found) == "1,050 hours from 2 items: 150 short of 1,200"
+    assert nl(result.found) == "1.050 hours uit 2 stukken: 150 te weinig (1.200 nodig)"
     assert en(result.required) == "at least 1,200 hours of courses"
 
 
@@ -132,14 +132,14 @@ def test_max_age_applies_to_each_item() -> None:
     result = check(course("a", 6, issued="2024-03-10"), course("b", 6, issued="2024-03-09"), rule="A4")
     assert result.status is NOT_MET
     assert result.evidence == ("/evidence/0",)
-    assert en(result.found).startswith("6 of 10 hours from 1 item — 4 short; not counted: 'Course b' (")
+    assert en(result.found).startswith("6 hours from 1 item: 4 short of 10; not counted: 'Course b' (")
 
 
 def test_hours_with_decimals_add_up_exactly() -> None:
     """24.4 + 39.8 + 33.8 is 98; binary floating point makes it 97.99999999999999."""
     result = check(course("a", 24.4), course("b", 39.8), course("c", 33.8))
     assert result.status is MET
-    assert en(result.found) == "98 of 98 hours from 3 items"
+    assert en(result.found) == "98 hours from 3 items (98 needed)"
 
 
 tenths = st.integers(min_value=0, max_value=600).map(lambda n: Decimal(n) / 10)

@@ -167,7 +167,8 @@ class TextReport:
         gaps = evaluation.gaps()
         if gaps:
             self.console.print(
-                L.pick(f"{len(gaps)} gap(s): ", f"{len(gaps)} tekortkoming(en): ")
+                L.count(len(gaps), {"en": ("gap", "gaps"), "nl": ("tekortkoming", "tekortkomingen")})
+                + ": "
                 + ", ".join(shown(g.rule_id) for g in gaps),
                 **_ONE_LINE,
             )

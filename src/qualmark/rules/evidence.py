@@ -189,6 +189,7 @@ class _EvidenceBase(Rule):
                     "value": describe_age(self.max_age),
                     "actual": item.issued.isoformat(),
                     "oldest": (as_of - delta).isoformat(),
+                    "as_of": as_of.isoformat(),
                 }
             )
 
