@@ -37,7 +37,8 @@ from qualmark.judgements import Judgements, load_judgements
 from qualmark.lint import ERROR, WARNING, findings
 from qualmark.portfolio import load_portfolio
 from qualmark.progress import progress
-from qualmark.report import REPORTS
+from qualmark.report import REPORTS, Report
+from qualmark.report.documents import DocumentReport, FolderReport
 from qualmark.report.json import dumps
 from qualmark.report.progress import RENDERERS as PROGRESS_RENDERERS
 from qualmark.report.suite import RENDERERS
@@ -58,6 +59,13 @@ class ExitCode(IntEnum):
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+class AudienceOption(StrEnum):
+    candidate = "candidate"
+    assessor = "assessor"
 
 
 class ReaderGone(Exception):
@@ -317,11 +325,29 @@ def check(
             readable=False,
         ),
     ] = None,
+    audience: Annotated[
+        AudienceOption,
+        typer.Option(
+            "--audience",
+            help="Who reads a markdown or html report: the candidate (what to add) or the assessor "
+            "(also the evidence, the source's sentences and room for each judgement).",
+        ),
+    ] = AudienceOption.candidate,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Write the report to this file instead of standard output; with markdown or html and an "
+            "existing folder, one file per portfolio there plus an index.",
+            show_default=False,
+        ),
+    ] = None,
     max_file_size: MaxFileSize = None,
 ) -> None:
     """Evaluate portfolios against a framework and explain every requirement.
 
-    Each portfolio gets one result, in order, written as soon as it is made.
+    Each portfolio gets one result, in order, written as soon as it is made
+    (markdown and html: one document at the end, or a file each with --out FOLDER).
     """
     date = _parse_date(as_of)
     if lang is not None and lang not in ("nl", "en"):
@@ -332,8 +358,54 @@ def check(
         _fail(f"{framework} states no requirements, so there is nothing to check (see testing.requirements)")
     language = lang or compiled.document.languages[0]
     decided = _judgements(judgements or [], max_bytes)
-    # GuardedStream is not a TextIO to the type checker, but does all a report asks of one
-    report = REPORTS[output.value](stdout, language, len(portfolios) > 1)  # type: ignore[arg-type]
+    with _output(out) as stream:
+        worst = _check_all(
+            compiled,
+            portfolios,
+            _report_for(output, stream, out, language, audience, len(portfolios) > 1),
+            decided,
+            date,
+            max_bytes,
+        )
+    raise typer.Exit(worst)
+
+
+@contextmanager
+def _output(out: Path | None) -> Iterator[TextIO]:
+    """Where the report goes: standard output, or the file ``--out`` names (a folder is the report's own)."""
+    if out is None or out.is_dir():
+        # GuardedStream is not a TextIO to the type checker, but does all a report asks of one
+        yield stdout  # type: ignore[misc]
+        return
+    try:
+        stream = out.open("w", encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write --out {out}: {exc.strerror or exc}")
+    with stream:
+        yield stream
+
+
+def _report_for(
+    output: OutputFormat, stream: TextIO, out: Path | None, lang: str, audience: AudienceOption, many: bool
+) -> Report:
+    if output in (OutputFormat.markdown, OutputFormat.html):
+        if out is not None and out.is_dir():
+            return FolderReport(out, lang, output.value, audience.value)
+        return DocumentReport(stream, lang, output.value, audience.value)
+    if out is not None and out.is_dir():
+        _fail(f"--out {out} is a folder: a folder of reports is for --format markdown or html; give a file")
+    return REPORTS[output.value](stream, lang, many)
+
+
+def _check_all(
+    compiled: Framework,
+    portfolios: list[Path],
+    report: Report,
+    decided: list[Judgements],
+    date: dt.date | None,
+    max_bytes: int,
+) -> ExitCode:
+    """Evaluate each portfolio into ``report``; the worst exit code of them all."""
     worst = ExitCode.OK
     used: set[int] = set()
     for path in portfolios:
@@ -348,10 +420,16 @@ def check(
             report.failure(str(path), exc)
             worst = max(worst, ExitCode.BAD_INPUT)
             continue
-        report.evaluation(evaluation)
+        try:
+            report.evaluation(evaluation)
+        except OSError as exc:  # a folder report's file
+            _fail(f"cannot write the report of {path}: {exc.strerror or exc}")
         if evaluation.verdict is not Verdict.ELIGIBLE:
             worst = max(worst, ExitCode.FAILED)
-    report.close()
+    try:
+        report.close()
+    except OSError as exc:  # a folder report's files
+        _fail(f"cannot write the report: {exc.strerror or exc}")
     for unused in (j for j in decided if id(j) not in used):
         _report(
             JudgementsError(
@@ -367,7 +445,7 @@ def check(
             f"unused judgements {unused.file}",
         )
         worst = max(worst, ExitCode.BAD_INPUT)
-    raise typer.Exit(worst)
+    return worst
 
 
 def _judgements(paths: list[Path], max_bytes: int) -> list[Judgements]:

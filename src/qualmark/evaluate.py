@@ -17,7 +17,8 @@ from qualmark.explain import (
     review_items,
     verdict_of,
 )
-from qualmark.messages import render
+from qualmark.matrix import Matrix, matrices
+from qualmark.messages import Lang, render
 from qualmark.model.text import Text, text_in
 from qualmark.rules.base import Context
 
@@ -36,6 +37,7 @@ class FrameworkInfo:
     title: Text
     file: str
     languages: tuple[str, ...]
+    source: Text | None = None  # the title of the document the framework encodes
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,8 @@ class Evaluation:
     verdict: Verdict
     outcomes: tuple[Outcome, ...]
     notices: tuple[Message, ...] = ()
+    matrices: tuple[Matrix, ...] = ()  # items × cases of each vocabulary a rule reads (qualmark.matrix)
+    candidate_id: str | None = None
 
     def find(self, rule_id: str) -> Outcome | None:
         """The outcome of a rule anywhere in the tree."""
@@ -65,6 +69,64 @@ class Evaluation:
     def reviews(self) -> list[Outcome]:
         """The questions awaiting an assessor (status review), in the order of the framework."""
         return review_items(self.outcomes)
+
+    def summary(self, lang: str | None = None) -> str:
+        """One paragraph: the verdict, what keeps the portfolio from it, the questions for the assessor.
+
+        For example: "Not eligible. 1 gap: B1-uren (50 more qualifying hours). 2 questions for the
+        assessor: C1-diversiteit, C1-werkveld."
+        """
+        first = self.framework.languages[0]
+        L = Lang(lang or first, first)
+        verdict = {
+            Verdict.ELIGIBLE: L.pick("Eligible", "Voldoet"),
+            Verdict.NOT_ELIGIBLE: L.pick("Not eligible", "Voldoet niet"),
+            Verdict.INCOMPLETE: L.pick("Incomplete", "Onvolledig"),
+            Verdict.REVIEW: L.pick("For the assessor", "Ter beoordeling"),
+        }[self.verdict]
+        parts = [verdict + "."]
+        gaps = self.gaps()
+        if gaps:
+            listed = ", ".join(
+                g.rule_id + (f" ({render(g.fix, L.code, L.fallback)})" if g.fix is not None else "")
+                for g in gaps
+            )
+            noun = {"en": ("gap", "gaps"), "nl": ("tekortkoming", "tekortkomingen")}
+            parts.append(f"{L.count(len(gaps), noun)}: {listed}.")
+        reviews = self.reviews()
+        if reviews:
+            noun = {
+                "en": ("question for the assessor", "questions for the assessor"),
+                "nl": ("vraag voor de assessor", "vragen voor de assessor"),
+            }
+            parts.append(f"{L.count(len(reviews), noun)}: {', '.join(r.rule_id for r in reviews)}.")
+        return " ".join(parts)
+
+    def render(self, format: str = "text", lang: str | None = None, audience: str = "candidate") -> str:
+        """The report of this evaluation as ``text``, ``json``, ``markdown`` or ``html`` (one self-contained page).
+
+        ``audience`` (markdown, html): ``candidate`` or ``assessor``; see docs/reports.md.
+        """
+        from qualmark.report.documents import FORMATS
+        from qualmark.report.documents import render as document
+
+        if format in FORMATS:
+            if audience not in ("candidate", "assessor"):
+                raise ValueError(f"audience must be 'candidate' or 'assessor', not {audience!r}")
+            return document(self, format, lang, audience)  # type: ignore[arg-type]
+        if format == "json":
+            from qualmark.report.json import dumps
+
+            return dumps(self.to_json(lang)) + "\n"
+        if format == "text":
+            import io
+
+            from qualmark.report.text import TextReport
+
+            buffer = io.StringIO()
+            TextReport(buffer, lang, False).evaluation(self)
+            return buffer.getvalue()
+        raise ValueError(f"format must be one of text, json, markdown, html, not {format!r}")
 
     def to_json(self, lang: str | None = None) -> dict[str, Any]:
         """A JSON-ready dict (format version 1, described in docs/evaluation.md), texts in ``lang``."""
@@ -167,7 +229,13 @@ def evaluate(
             )
         )
     info = FrameworkInfo(
-        document.id, document.version, document.uri, document.title, framework.file, tuple(document.languages)
+        document.id,
+        document.version,
+        document.uri,
+        document.title,
+        framework.file,
+        tuple(document.languages),
+        document.source.title,
     )
     return Evaluation(
         info,
@@ -177,4 +245,6 @@ def evaluate(
         verdict_of(o.status for o in outcomes),
         outcomes,
         tuple(notices),
+        matrices(framework.rules, framework.catalogues, portfolio, outcomes),
+        portfolio.candidate.id,
     )

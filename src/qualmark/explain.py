@@ -180,7 +180,18 @@ class Outcome:
     review: Review | None = None  # for a rule an assessor judges: the question and the judgements
     # for a selection of vocabulary items (`demonstrate`): the ids the portfolio shows, which rule
     # coverage counts (`qualmark test --coverage`); the explanation names them in `found`
+    description: Text | None = None  # the rule's description: often the source's own sentences
     shown: tuple[str, ...] = ()
+
+    def text(self, lang: str = "en", fallback: str | None = None) -> str:
+        """The outcome as one sentence in ``lang`` (framework texts fall back to ``fallback``):
+        ``B1-uren At least 1,200 hours …: 1,150 hours: 50 short of 1,200 — 50 more qualifying hours``."""
+        from qualmark.messages import Lang, render
+
+        L = Lang(lang, fallback or lang)
+        head = self.rule_id + (f" {L.text(self.title)}" if self.title else "")
+        text = f"{head}: {render(self.found, lang, fallback)}"
+        return text + (f" — {render(self.fix, lang, fallback)}" if self.fix is not None else "")
 
     def walk(self) -> Iterator[Outcome]:
         """This outcome and all below it, depth first."""

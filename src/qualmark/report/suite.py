@@ -147,7 +147,11 @@ def as_junit(results: Sequence[CaseResult], coverages: Sequence[Coverage] = ()) 
                 + (f"\n  {d.explanation}" if d.explanation else "")
                 for d in result.differences
             )
-            failure = ET.SubElement(case, "failure", message=f"{len(result.differences)} difference{'s' if len(result.differences) != 1 else ''}")
+            failure = ET.SubElement(
+                case,
+                "failure",
+                message=f"{len(result.differences)} difference{'s' if len(result.differences) != 1 else ''}",
+            )
             failure.text = inert(detail)
         if result.problems:
             error = ET.SubElement(case, "error", message="the case could not run")

@@ -153,6 +153,7 @@ class Rule(ABC):
             evidence=evidence,
             source=self.header.source,
             children=children,
+            description=self.header.description,
         )
 
     def part(
@@ -179,7 +180,9 @@ class Rule(ABC):
     def combine_parts(self, parts: list[Outcome]) -> Outcome:
         """All parts must be met; a rule stating a single condition is that condition."""
         if len(parts) == 1:
-            return replace(parts[0], rule_id=self.header.id, title=self.header.title)
+            return replace(
+                parts[0], rule_id=self.header.id, title=self.header.title, description=self.header.description
+            )
         children = tuple(parts)
         return self.outcome(
             explain.all_of(c.status for c in children),

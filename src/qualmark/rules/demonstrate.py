@@ -215,6 +215,7 @@ class DemonstrateRule(Rule):
             title=self.header.title,
             source=self.header.source,
             shown=tuple(shown),
+            description=self.header.description if rule_id == self.header.id else None,
         )
         return outcome
 
