@@ -7,6 +7,7 @@ test's folder. ``make fuzz`` runs longer rounds (see fuzz/fuzz_loaders.py).
 
 from __future__ import annotations
 
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,19 @@ import pytest
 from tests.conftest import ROOT
 
 SECONDS = 15
+ALLOWANCE_MB = 1024
+
+
+def rss_limit_mb() -> int:
+    """The fuzzer's memory limit: 1 GB above what the fuzzing process starts with.
+
+    libFuzzer compares the peak resident size (``getrusage``) with ``-rss_limit_mb``, and on Linux
+    a process started from this one inherits this process's peak (fork copies the pages, exec keeps
+    the high-water mark). In a long pytest run that peak alone can pass 1 GB, which made the fuzzer
+    stop at its first input with "out-of-memory" before it had used any memory of its own.
+    """
+    inherited_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    return inherited_mb + ALLOWANCE_MB
 
 
 @pytest.mark.parametrize("target", ["yaml", "json"])
@@ -30,7 +44,7 @@ def test_a_short_fuzz_run_finds_nothing(target: str, tmp_path: Path) -> None:
             str(corpus),
             f"-max_total_time={SECONDS}",
             "-max_len=4096" if target == "yaml" else "-max_len=32768",
-            "-rss_limit_mb=1024",
+            f"-rss_limit_mb={rss_limit_mb()}",
             "-timeout=10",
         ],
         capture_output=True,
