@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck bench fuzz clean
+.PHONY: demo test browser lint typecheck bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +25,26 @@ demo: $(STAMP)
 	    examples/portfolios/noloc-register-loopbaanprofessional/eligible.json \
 	    --judgements examples/portfolios/noloc-register-loopbaanprofessional/judgements/agreed.yaml
 
-test: $(DEVSTAMP)
+test: $(DEVSTAMP) browser
 	$(BIN)/ruff check src tests benchmarks fuzz
 	$(BIN)/mypy
 	$(BIN)/qualmark test frameworks/tests --coverage --min-coverage 100
 	$(BIN)/pytest
+
+# What the browser tests (tests/browser) need: Debian's Chromium and its driver (never a browser
+# download), and axe-core from the npm registry for the accessibility check.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+browser: $(AXE) /usr/bin/chromium /usr/bin/chromedriver
+
+/usr/bin/chromium /usr/bin/chromedriver:
+	@if [ "$$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then \
+	    echo "the browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver (as root)"; exit 1; fi
+	$$( [ "$$(id -u)" = 0 ] || echo sudo ) sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver \
+	    || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver)'
+
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --silent
+	touch $@
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
@@ -43,4 +58,4 @@ fuzz: $(DEVSTAMP)
 	cd fuzz && ../$(BIN)/python fuzz_loaders.py json corpus/json -max_total_time=$(FUZZ_SECONDS)
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache tests/browser/node_modules

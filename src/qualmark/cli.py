@@ -35,10 +35,11 @@ from qualmark.framework import Examination, Framework, examine_framework, load_f
 from qualmark.inert import inert, quote, shorten
 from qualmark.judgements import Judgements, load_judgements
 from qualmark.lint import ERROR, WARNING, findings
+from qualmark.messages import language_problem
 from qualmark.portfolio import load_portfolio
 from qualmark.progress import progress
 from qualmark.report import REPORTS, Report
-from qualmark.report.documents import DocumentReport, FolderReport
+from qualmark.report.documents import SUFFIXES, DocumentReport, FolderReport, render_handbook
 from qualmark.report.json import dumps
 from qualmark.report.progress import RENDERERS as PROGRESS_RENDERERS
 from qualmark.report.suite import RENDERERS
@@ -59,6 +60,12 @@ class ExitCode(IntEnum):
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"
+    markdown = "markdown"
+    html = "html"
+    junit = "junit"
+
+
+class DocsFormat(StrEnum):
     markdown = "markdown"
     html = "html"
 
@@ -146,6 +153,23 @@ def _main(
     """Check career-guidance quality-mark frameworks and candidate portfolios."""
 
 
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Language of the report: one the framework is written in (default: its first). "
+        "qualmark's own messages exist in en and nl.",
+        show_default=False,
+    ),
+]
+LangFallback = Annotated[
+    bool,
+    typer.Option(
+        "--lang-fallback",
+        help="Allow a --lang that qualmark has no messages in: the framework's texts in it, qualmark's "
+        "messages in English (the report says so at its top).",
+    ),
+]
 MaxFileSize = Annotated[
     str | None,
     typer.Option(
@@ -312,10 +336,8 @@ def check(
         ),
     ] = None,
     output: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.text,
-    lang: Annotated[
-        str | None,
-        typer.Option("--lang", help="Language of the report (nl, en); default: the framework's first."),
-    ] = None,
+    lang: LangOption = None,
+    lang_fallback: LangFallback = False,
     judgements: Annotated[
         list[Path] | None,
         typer.Option(
@@ -350,13 +372,11 @@ def check(
     (markdown and html: one document at the end, or a file each with --out FOLDER).
     """
     date = _parse_date(as_of)
-    if lang is not None and lang not in ("nl", "en"):
-        _fail(f"--lang '{shorten(lang)}' is not supported; use nl or en")
     max_bytes = _max_bytes(max_file_size)
     compiled = _load(framework, max_bytes)
     if not compiled.rules:
         _fail(f"{framework} states no requirements, so there is nothing to check (see testing.requirements)")
-    language = lang or compiled.document.languages[0]
+    language = _language(lang, lang_fallback, compiled)
     decided = _judgements(judgements or [], max_bytes)
     with _output(out) as stream:
         worst = _check_all(
@@ -368,6 +388,52 @@ def check(
             max_bytes,
         )
     raise typer.Exit(worst)
+
+
+def _language(lang: str | None, fallback: bool, framework: Framework) -> str:
+    """The language a report is written in: ``--lang``, else the framework's first language."""
+    if lang is None:
+        return framework.document.languages[0]
+    if not re.fullmatch(r"[a-z]{2,3}", lang):
+        _fail(
+            f"--lang {quote(lang)} is not a language code; write a two- or three-letter code such as en or nl"
+        )
+    problem = language_problem(lang, framework.document.languages, fallback)
+    if problem is not None:
+        _fail(f"--lang {lang}: {problem}")
+    return lang
+
+
+@app.command()
+def docs(
+    framework: Annotated[
+        Path,
+        typer.Argument(
+            help="The framework YAML file.", show_default=False, readable=False, metavar="FRAMEWORK"
+        ),
+    ],
+    output: Annotated[DocsFormat, typer.Option("--format", help="Output format.")] = DocsFormat.markdown,
+    lang: LangOption = None,
+    lang_fallback: LangFallback = False,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Write the handbook to this file instead of standard output.", show_default=False
+        ),
+    ] = None,
+    max_file_size: MaxFileSize = None,
+) -> None:
+    """The framework as a handbook: its QUAL-IM-G answers, profile, portfolio and every requirement with its source."""
+    compiled = _load(framework, _max_bytes(max_file_size))
+    language = _language(lang, lang_fallback, compiled)
+    if out is not None and out.is_dir():
+        _fail(
+            f"--out {out} is a folder; give a file name such as {out / ('handbook' + SUFFIXES[output.value])}"
+        )
+    text = render_handbook(compiled, output.value, language)
+    with _output(out) as stream:
+        stream.write(text)
+    raise typer.Exit(ExitCode.OK)
 
 
 @contextmanager

@@ -49,6 +49,18 @@ class Framework:
     def file(self) -> str:
         return self.source_map.file
 
+    def handbook(self, format: str = "markdown", lang: str | None = None) -> str:
+        """The framework as a handbook (``markdown`` or ``html``, one self-contained page) in ``lang``.
+
+        Its QUAL-IM-G answers per building block, profile, portfolio parts and every requirement in
+        words with its source section; see docs/reports.md ("The handbook").
+        """
+        from qualmark.report.documents import FORMATS, render_handbook
+
+        if format not in FORMATS:
+            raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+        return render_handbook(self, format, lang)
+
     def portfolio_schema(self) -> dict[str, Any]:
         """The JSON Schema its portfolios must satisfy (ids as enums)."""
         marked = {

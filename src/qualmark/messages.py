@@ -3,19 +3,62 @@
 Outcomes carry :class:`~qualmark.explain.Message` data (a key and its
 parameters); :func:`render` makes the sentence in a language at the last
 moment. Numbers are written the way each language writes them ("1,200" /
-"1.200"). Languages other than English and Dutch fall back to English.
+"1.200"). In languages other than English and Dutch, qualmark's own words are
+English (and a report says so, :func:`fallback_notice`); the framework's texts
+inside a sentence stay in the language asked for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from qualmark.explain import Message
+from qualmark.inert import quote
 from qualmark.model.text import text_in
 
-SUPPORTED = ("en", "nl")
+LANGUAGES = ("en", "nl")
+"""The languages of qualmark's own sentences (this catalogue). In any other language a report gives the
+framework's texts in that language and these sentences in English, and says so once at its top
+(:func:`fallback_notice`)."""
+
+
+def language_problem(requested: str, declared: Sequence[str], fallback: bool = False) -> str | None:
+    """Why a report cannot be written in ``requested`` for a framework that ``declared`` its languages.
+
+    None when it can: the framework has texts in it, and qualmark has sentences in it (or
+    ``fallback`` allows English ones).
+
+    >>> print(language_problem("de", ["nl", "en"]))
+    the framework has no texts in 'de': it is written in nl, en (use --lang nl or --lang en)
+    >>> print(language_problem("et", ["et", "en"]))
+    qualmark's messages are not written in 'et' (they are in en, nl): use --lang en, or --lang-fallback for the framework's texts in et with qualmark's messages in English
+    >>> language_problem("et", ["et", "en"], fallback=True) is None
+    True
+    """
+    if requested not in declared:
+        choices = " or ".join(f"--lang {lang}" for lang in declared)
+        return f"the framework has no texts in {quote(requested)}: it is written in {', '.join(declared)} (use {choices})"
+    if requested in LANGUAGES or fallback:
+        return None
+    usable = [lang for lang in declared if lang in LANGUAGES]
+    use = f"use --lang {' or '.join(usable)}, or " if usable else "use "
+    return (
+        f"qualmark's messages are not written in {quote(requested)} (they are in {', '.join(LANGUAGES)}): "
+        f"{use}--lang-fallback for the framework's texts in {requested} with qualmark's messages in English"
+    )
+
+
+def fallback_notice(lang: str) -> str | None:
+    """What a report in ``lang`` says at its top when qualmark's sentences in it are English ones."""
+    if lang in LANGUAGES:
+        return None
+    return (
+        f"The framework's texts are in {lang}; qualmark's own messages are in English "
+        f"(there is no catalogue for {lang})."
+    )
+
 
 _OPS = {"eq": "=", "min": "≥", "max": "≤"}
 
@@ -326,16 +369,17 @@ def _recency(c: Mapping[str, Any], L: Lang) -> str:
     """How recent a case must be: ``{years, of, oldest, as_of}`` in ``c["value"]``, with what was found."""
     w = c["value"]
     years = L.count(w["years"], YEARS)
-    window = f"({w['oldest']} – {w['as_of']})"
+    # the window's dates when there is an evaluation date (not in the handbook)
+    window = f" ({w['oldest']} – {w['as_of']})" if w.get("oldest") else ""
     text = {
         "end": L.pick(
-            f"completed within the last {years} {window}", f"afgerond in de afgelopen {years} {window}"
+            f"completed within the last {years}{window}", f"afgerond in de afgelopen {years}{window}"
         ),
         "start": L.pick(
-            f"started within the last {years} {window}", f"begonnen in de afgelopen {years} {window}"
+            f"started within the last {years}{window}", f"begonnen in de afgelopen {years}{window}"
         ),
         "whole": L.pick(
-            f"carried out within the last {years} {window}", f"uitgevoerd in de afgelopen {years} {window}"
+            f"carried out within the last {years}{window}", f"uitgevoerd in de afgelopen {years}{window}"
         ),
     }[w["of"]]
     actual = c.get("actual")
@@ -464,9 +508,11 @@ def _declarations_found(p: Mapping[str, Any], L: Lang) -> str:
 
 MESSAGES: dict[str, Render] = {
     "all_of.required": lambda p, L: (
-        L.pick(f"all {p['n']} parts met", f"alle {p['n']} onderdelen voldaan")
-        if p["n"] != 1
-        else L.pick("its part met", "het onderdeel voldaan")
+        L.pick("its part met", "het onderdeel voldaan")
+        if p["n"] == 1
+        else L.pick("both parts met", "beide onderdelen voldaan")
+        if p["n"] == 2
+        else L.pick(f"all {p['n']} parts met", f"alle {p['n']} onderdelen voldaan")
     ),
     "all_of.found": lambda p, L: _all_or_some(p["met"], p["n"], ("met", "voldaan"), L),
     "all_of.fix": lambda p, L: L.pick("meet ", "voldoe aan ") + L.join(p["ids"]),
@@ -690,6 +736,6 @@ def _nested(message: Mapping[str, Any], L: Lang) -> str:
 
 
 def render(message: Message, lang: str, fallback: str | None = None) -> str:
-    """The sentence for ``message`` in ``lang`` (English where the language is not supported)."""
-    code = lang if lang in SUPPORTED else "en"
-    return MESSAGES[message.key](message.params, Lang(code, fallback or lang))
+    """The sentence for ``message`` in ``lang``: the framework's texts in it (else in ``fallback``),
+    qualmark's words in it where :data:`LANGUAGES` has it, else in English."""
+    return MESSAGES[message.key](message.params, Lang(lang, fallback or lang))

@@ -217,3 +217,33 @@ def test_the_library_renders_an_outcome_and_a_summary() -> None:
     assert evaluation.summary("nl").startswith("Voldoet niet. 1 tekortkoming: B1-uren (nog 50 uur")
     with pytest.raises(ValueError, match="format must be one of"):
         evaluation.render("pdf")
+
+
+def test_check_as_junit_has_a_test_case_per_requirement() -> None:
+    import xml.etree.ElementTree as ET
+
+    path = NOLOC_EXAMPLES / "fail-b1-hours.json"
+    result = qualmark(
+        "check", NOLOC, path, NOLOC_EXAMPLES / "missing.json", "--format", "junit", "--lang", "en"
+    )
+    assert result.returncode == 2  # one portfolio could not be read
+    root = ET.fromstring(result.stdout)
+    checked, missing = root.findall("testsuite")
+    evaluation = evaluate("noloc-register-loopbaanprofessional", path)
+    cases = checked.findall("testcase")
+    assert [c.get("name", "").split(" ")[0] for c in cases] == outcome_ids(evaluation)
+    failed = [c.get("name", "").split(" ")[0] for c in cases if c.find("failure") is not None]
+    assert failed == ["B1", "B1-uren"]
+    hours = next(c for c in cases if c.get("name", "").startswith("B1-uren"))
+    failure = hours.find("failure")
+    assert failure is not None and "50 more qualifying hours" in (failure.text or "")
+    skipped = {
+        c.get("name", "").split(" ")[0]: c.find("skipped") for c in cases if c.find("skipped") is not None
+    }
+    assert skipped["C1-werkveld"] is not None
+    assert (skipped["C1-werkveld"].get("message") or "").startswith(
+        "for the assessor: Do both guidance processes"
+    )
+    assert (skipped["A3-evc"].get("message") or "").startswith("not needed")
+    assert (checked.get("tests"), checked.get("failures")) == (str(len(cases)), "2")
+    assert missing.get("errors") == "1" and missing.find("testcase/error") is not None

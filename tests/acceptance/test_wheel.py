@@ -42,3 +42,15 @@ def test_the_wheel_installs_into_a_fresh_venv_and_validates(tmp_path: Path) -> N
     modeline = (elsewhere / "mark.yaml").read_text(encoding="utf-8").splitlines()[0]
     schema = (elsewhere / modeline.split("$schema=", 1)[1]).resolve()
     assert schema.is_file() and str(venv) in str(schema)  # the schema inside the installed package
+    # the report templates and their style sheet are in the wheel
+    handbook = run(
+        qualmark,
+        "docs",
+        FRAMEWORKS / "noloc-register-loopbaanprofessional.yaml",
+        "--format",
+        "html",
+        cwd=elsewhere,
+    )
+    assert handbook.returncode == 0, handbook.stderr
+    assert "<h1>Handboek: Register Loopbaanprofessional</h1>" in handbook.stdout
+    assert ".verdict {" in handbook.stdout  # the style sheet, included

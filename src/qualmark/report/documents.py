@@ -19,8 +19,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from qualmark.errors import QualmarkError
 from qualmark.evaluate import Evaluation
+from qualmark.framework import Framework
 from qualmark.inert import inert
-from qualmark.messages import Lang
+from qualmark.messages import Lang, fallback_notice
+from qualmark.report.handbook import handbook
 from qualmark.report.page import Audience, Page, page
 
 # Inline markup in CommonMark: emphasis, code, links and images, raw HTML and entities, table cells.
@@ -55,6 +57,7 @@ def _environment(markdown: bool) -> Environment:
 _ENVIRONMENTS = {"markdown": _environment(True), "html": _environment(False)}
 _TEMPLATES = {"markdown": "evaluation.md.j2", "html": "evaluation.html.j2"}
 _INDEXES = {"markdown": "index.md.j2", "html": "index.html.j2"}
+_TEMPLATE_SUFFIXES = {"markdown": ".md.j2", "html": ".html.j2"}
 SUFFIXES = {"markdown": ".md", "html": ".html"}
 FORMATS = tuple(_TEMPLATES)
 
@@ -69,7 +72,9 @@ def document(
     words = _words(lang)
     template = _ENVIRONMENTS[format].get_template(_TEMPLATES[format])
     title = Lang(lang, lang).pick("Portfolio reports", "Portfoliorapporten")
-    return template.render(pages=pages, failures=failures, words=words, title=title, lang=lang)
+    return template.render(
+        pages=pages, failures=failures, words=words, title=title, lang=lang, notice=fallback_notice(lang)
+    )
 
 
 def _words(lang: str) -> dict[str, str]:
@@ -90,6 +95,13 @@ def render(
     """The report of one evaluation as a Markdown or HTML document."""
     one = page(evaluation, lang, audience)
     return document(format, [one], lang=one.lang)
+
+
+def render_handbook(framework: Framework, format: str, lang: str | None = None) -> str:
+    """The framework's handbook (``qualmark docs``) as a Markdown or HTML document."""
+    book = handbook(framework, lang)
+    template = _ENVIRONMENTS[format].get_template(f"handbook{_TEMPLATE_SUFFIXES[format]}")
+    return template.render(h=book, notice=fallback_notice(book.lang))
 
 
 class DocumentReport:
@@ -142,6 +154,7 @@ class FolderReport:
                 words=_words(lang),
                 title=L.pick("Portfolio reports", "Portfoliorapporten"),
                 lang=lang,
+                notice=fallback_notice(lang),
             )
         )
         (self.folder / ("index" + SUFFIXES[self.format])).write_text(index, encoding="utf-8")

@@ -24,7 +24,7 @@ from qualmark.errors import QualmarkError
 from qualmark.evaluate import Evaluation
 from qualmark.explain import Message, Outcome, Review, Status, Verdict
 from qualmark.inert import inert
-from qualmark.messages import Lang, render
+from qualmark.messages import Lang, fallback_notice, render
 
 _MARK = {
     Status.MET: ("✔", "green"),
@@ -143,10 +143,15 @@ class TextReport:
     def __init__(self, stream: TextIO, lang: str | None, many: bool) -> None:
         self.console = console_for(stream)
         self.lang = lang
+        self.noticed = False  # the language notice is said once, before the first report
 
     def evaluation(self, evaluation: Evaluation) -> None:
         first = evaluation.framework.languages[0]
         L = Lang(self.lang or first, first)
+        language = fallback_notice(L.code)
+        if language and not self.noticed:
+            self.console.print(Text("! " + language, "bold yellow"), **_ONE_LINE)
+            self.noticed = True
         en, nl, style = _VERDICT[evaluation.verdict]
         head = Text.assemble(
             (L.pick(en, nl), style),

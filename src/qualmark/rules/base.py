@@ -66,6 +66,15 @@ class Rule(ABC):
     def check(self, ctx: Context) -> Outcome:
         """Evaluate the kind's own condition."""
 
+    @abstractmethod
+    def requirements(self, catalogues: Catalogues) -> tuple[Message, ...]:
+        """What the rule asks of every portfolio, without one: a message per condition it states.
+
+        The same ``required`` messages :meth:`check` gives its outcomes, but a
+        window counted back from the evaluation date is stated without dates
+        ("completed within the last 5 years"). The handbook prints them.
+        """
+
     def sub_rules(self) -> tuple[Rule, ...]:
         """The rules this one is made of (combinators); none for the others."""
         return ()

@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, Self
 
 from dateutil.relativedelta import relativedelta
 
-from qualmark.explain import Outcome, Status
+from qualmark.explain import Message, Outcome, Status
 from qualmark.inert import comparable, quote
 from qualmark.model.framework import Recency
 from qualmark.model.text import Text
 from qualmark.rules.base import Bounds, Context, Rule, RuleHeader, compile_count, listed, msg
 from qualmark.rules.conditions import FieldCondition, Tri, compile_condition, conditions_imply
-from qualmark.vocabulary import FieldInfo
+from qualmark.vocabulary import Catalogues, FieldInfo
 
 if TYPE_CHECKING:
     from qualmark.compiler import CompileContext
@@ -55,12 +56,13 @@ class CaseRecency:
     def oldest(self, as_of: dt.date) -> dt.date:
         return as_of - relativedelta(years=self.years)
 
-    def describe(self, as_of: dt.date) -> dict[str, Any]:
+    def describe(self, as_of: dt.date | None) -> dict[str, Any]:
+        """Message parameters; without an evaluation date, the window has no dates (the handbook's)."""
         return {
             "years": self.years,
             "of": self.of,
-            "oldest": self.oldest(as_of).isoformat(),
-            "as_of": as_of.isoformat(),
+            "oldest": self.oldest(as_of).isoformat() if as_of else None,
+            "as_of": as_of.isoformat() if as_of else None,
         }
 
     def test(self, period: Period | None, as_of: dt.date) -> tuple[Tri, str | None, str | None]:
@@ -204,6 +206,17 @@ class CasesRule(Rule):
                 conditions.append(compiled)
         return (tuple(conditions) if ok else None), period
 
+    def requirements(self, catalogues: Catalogues) -> tuple[Message, ...]:
+        parts = []
+        if self.count is not None:
+            conditions = self._required_conditions(catalogues, None)
+            parts.append(msg("cases.count.required", **self.count.params(), conditions=conditions))
+        if self.within is not None:
+            parts.append(msg("cases.period.required", **self.within.describe(None)))
+        if self.diverse:
+            parts.append(msg("cases.diversity.required", fields=_labels(catalogues, self.diverse)))
+        return tuple(parts)
+
     def check(self, ctx: Context) -> Outcome:
         parts = [self._count(ctx)] if self.count is not None else []
         if self.within is not None:
@@ -222,7 +235,7 @@ class CasesRule(Rule):
             for condition in self.where:
                 value = case.summary if condition.field == "summary" else case.field(condition.field)
                 ok, checks = condition.test(value)
-                label = _label(ctx, condition.field)
+                label = _label(ctx.catalogues, condition.field)
                 if ok is None:
                     unstated.append(condition.field)
                 elif not ok:
@@ -249,9 +262,9 @@ class CasesRule(Rule):
             "actual": {"why": why, "date": date},
         }
 
-    def _required_conditions(self, ctx: Context) -> list[dict[str, Any]]:
+    def _required_conditions(self, catalogues: Catalogues, as_of: dt.date | None) -> list[dict[str, Any]]:
         described = [
-            {"field": c.field, "label": _label(ctx, c.field), **check.describe()}
+            {"field": c.field, "label": _label(catalogues, c.field), **check.describe()}
             for c in self.where
             for check in c.checks
         ]
@@ -261,7 +274,7 @@ class CasesRule(Rule):
                     "field": "period",
                     "label": _PERIOD_LABEL,
                     "op": "recency",
-                    "value": self.where_period.describe(ctx.as_of),
+                    "value": self.where_period.describe(as_of),
                 }
             )
         return described
@@ -271,7 +284,7 @@ class CasesRule(Rule):
         cases = self._inspect(ctx)
         met = [c for c in cases if c.status is Status.MET]
         open_ = [c for c in cases if c.status is Status.INCOMPLETE]
-        conditions = self._required_conditions(ctx)
+        conditions = self._required_conditions(ctx.catalogues, ctx.as_of)
         required = msg("cases.count.required", **self.count.params(), conditions=conditions)
         pointers = tuple(f"/cases/{c.index}" for c in met)
         counted = msg("cases.count.found", n=len(cases), matching=len(met) if conditions else None)
@@ -288,7 +301,7 @@ class CasesRule(Rule):
         closest = min(
             (c for c in cases if c.status is not Status.MET), key=lambda c: (len(c.failed), len(c.unstated))
         )
-        unstated = [_label(ctx, n) for n in closest.unstated]
+        unstated = [_label(ctx.catalogues, n) for n in closest.unstated]
         found = msg(
             "cases.count.closest",
             n=len(cases),
@@ -343,11 +356,7 @@ class CasesRule(Rule):
 
     def _diversity(self, ctx: Context) -> Outcome:
         cases = ctx.portfolio.cases
-
-        def labels(names: Iterable[str]) -> list[Text]:
-            fields = ctx.catalogues.case_fields
-            return [fields[n].label or n for n in names]
-
+        labels = partial(_labels, ctx.catalogues)
         differing, unstated = [], []
         for name in self.diverse:
             values = [case.field(name) for case in cases]
@@ -374,12 +383,18 @@ class CasesRule(Rule):
         )
 
 
-def _label(ctx: Context, name: str) -> Text:
+def _label(catalogues: Catalogues, name: str) -> Text:
     """What a case field is called in the framework's words."""
     if name == "period":
         return _PERIOD_LABEL
-    field = _SUMMARY if name == "summary" else ctx.catalogues.case_fields.get(name)
+    field = _SUMMARY if name == "summary" else catalogues.case_fields.get(name)
     return (field.label if field else None) or name
+
+
+def _labels(catalogues: Catalogues, names: Iterable[str]) -> list[Text]:
+    """The labels of the case fields a diversity rule names (declared ones)."""
+    fields = catalogues.case_fields
+    return [fields[n].label or n for n in names]
 
 
 def _shown(value: Any) -> Any:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Self
 
 from qualmark import explain
-from qualmark.explain import Outcome, Status
+from qualmark.explain import Message, Outcome, Status
 from qualmark.model.framework import AtLeastOf
 from qualmark.rules.base import Context, Rule, RuleHeader, msg
 
@@ -14,12 +14,18 @@ if TYPE_CHECKING:
     from qualmark.compiler import CompileContext
     from qualmark.model.framework import RequirementNode
     from qualmark.source import Path
+    from qualmark.vocabulary import Catalogues
 
 
 def _gap(outcome: Outcome) -> tuple[int, int]:
     """How far an outcome is from passing: its failing leaves, then fewest leaves already met."""
     met = sum(1 for o in outcome.walk() if not o.children and o.status is Status.MET)
     return len(explain.failing_leaves([outcome])), -met
+
+
+def _counted(parts: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """The parts that count: advisory ones never decide."""
+    return tuple(part for part in parts if not part.header.advisory)
 
 
 def _refuse_if_all_advisory(
@@ -52,6 +58,9 @@ class AllOfRule(Rule):
         parts = node.all_of or []
         _refuse_if_all_advisory(cc, parts, (*path, "all_of"), "part", "the rule is always met")
         return cls(header, cc.compile_children(parts, (*path, "all_of")))
+
+    def requirements(self, catalogues: Catalogues) -> tuple[Message, ...]:
+        return (msg("all_of.required", n=len(_counted(self.parts))),)
 
     def check(self, ctx: Context) -> Outcome:
         children = tuple(part.evaluate(ctx) for part in self.parts)
@@ -89,6 +98,10 @@ class OneOfRule(Rule):
             cc, alternatives, (*path, "one_of"), "alternative", "the rule can never be met"
         )
         return cls(header, cc.compile_children(alternatives, (*path, "one_of")))
+
+    def requirements(self, catalogues: Catalogues) -> tuple[Message, ...]:
+        counted = _counted(self.alternatives)
+        return (msg("one_of.required", n=len(counted), ids=[r.header.id for r in counted]),)
 
     def check(self, ctx: Context) -> Outcome:
         children = tuple(alt.evaluate(ctx) for alt in self.alternatives)
@@ -179,6 +192,9 @@ class AtLeastRule(Rule):
                 f"lower n to at most {counted}",
             )
         return cls(header, spec.n, parts)
+
+    def requirements(self, catalogues: Catalogues) -> tuple[Message, ...]:
+        return (msg("at_least.required", n=self.n, of=len(_counted(self.parts))),)
 
     def check(self, ctx: Context) -> Outcome:
         children = tuple(part.evaluate(ctx) for part in self.parts)

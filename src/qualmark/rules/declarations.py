@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Self
 
-from qualmark.explain import Outcome, Status
+from qualmark.explain import Message, Outcome, Status
 from qualmark.inert import written
 from qualmark.rules.base import Context, Rule, RuleHeader, msg
 
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from qualmark.compiler import CompileContext
     from qualmark.model.framework import RequirementNode
     from qualmark.source import Path
+    from qualmark.vocabulary import Catalogues
 
 
 @dataclass(frozen=True)
@@ -34,15 +35,19 @@ class DeclarationsRule(Rule):
             return None
         return cls(header, ids)
 
+    def requirements(self, catalogues: Catalogues) -> tuple[Message, ...]:
+        return (msg("declarations.required", texts=[catalogues.declarations[i].text for i in self.ids]),)
+
     def check(self, ctx: Context) -> Outcome:
         given = ctx.portfolio.declarations
         texts = ctx.catalogues.declarations
         refused = [texts[i].text for i in self.ids if i in given and not given[i].agreed]
         missing = [texts[i].text for i in self.ids if i not in given]
         status = Status.NOT_MET if refused else Status.INCOMPLETE if missing else Status.MET
+        (required,) = self.requirements(ctx.catalogues)
         return self.outcome(
             status,
-            msg("declarations.required", texts=[texts[i].text for i in self.ids]),
+            required,
             msg(
                 "declarations.found",
                 agreed=sum(1 for i in self.ids if i in given and given[i].agreed),
@@ -75,13 +80,18 @@ class PresentRule(Rule):
             return None
         return cls(header, element)
 
+    def requirements(self, catalogues: Catalogues) -> tuple[Message, ...]:
+        definition = catalogues.elements[self.element]
+        return (msg("present.required", element=definition.label, assessed=definition.assessed),)
+
     def check(self, ctx: Context) -> Outcome:
         definition = ctx.catalogues.elements[self.element]
         given = ctx.portfolio.elements.get(self.element)
         provided = bool(given and given.provided and (written(given.document) or written(given.text)))
+        (required,) = self.requirements(ctx.catalogues)
         return self.outcome(
             Status.MET if provided else Status.INCOMPLETE,
-            msg("present.required", element=definition.label, assessed=definition.assessed),
+            required,
             msg(
                 "present.found",
                 element=definition.label,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal, Self
 
 from qualmark import explain
-from qualmark.explain import Outcome, Status
+from qualmark.explain import Message, Outcome, Status
 from qualmark.inert import quote, written
 from qualmark.model.framework import NotRelevantSpec
 from qualmark.model.portfolio import Case
@@ -108,6 +108,33 @@ class DemonstrateRule(Rule):
             pool = tuple(dict.fromkeys((*pool, *sel.elective_ids)))
         return tuple(i for i in pool if i not in sel.required)
 
+    def requirements(self, catalogues: Catalogues) -> tuple[Message, ...]:
+        parts = [self._required(catalogues)]
+        if self.across == "each_case":
+            parts.append(msg("demonstrate.each_case.required"))
+        if self.not_relevant is not None:
+            parts.append(self._not_relevant_required())
+        return tuple(parts)
+
+    def _required(self, catalogues: Catalogues) -> Message:
+        sel, labels = self.selection, catalogues.label
+        return msg(
+            "demonstrate.required",
+            vocabulary=self.vocabulary,
+            scope=sel.scope,
+            required=[labels(self.vocabulary, i) for i in sel.required],
+            at_least=sel.at_least,
+            electives=sel.electives,
+            total=len(catalogues.vocabularies[self.vocabulary].items),
+        )
+
+    def _not_relevant_required(self) -> Message:
+        spec = self.not_relevant
+        assert spec is not None
+        return msg(
+            "not_relevant.required", motivation=spec.motivation == "required", other=spec.shown_in_other_case
+        )
+
     # -- evaluation ----------------------------------------------------------------------------
 
     def _shown(self, case: Case) -> dict[str, int]:
@@ -182,15 +209,7 @@ class DemonstrateRule(Rule):
             rule_id=rule_id,
             kind=self.KEY,
             status=status,
-            required=msg(
-                "demonstrate.required",
-                vocabulary=self.vocabulary,
-                scope=sel.scope,
-                required=[labels(self.vocabulary, i) for i in sel.required],
-                at_least=sel.at_least,
-                electives=sel.electives,
-                total=len(vocabulary.items),
-            ),
+            required=self._required(ctx.catalogues),
             found=msg(
                 "demonstrate.found",
                 vocabulary=self.vocabulary,
@@ -247,11 +266,7 @@ class DemonstrateRule(Rule):
             rule_id=f"{self.header.id}.not_relevant",
             kind="demonstrate.not_relevant",
             status=status,
-            required=msg(
-                "not_relevant.required",
-                motivation=spec.motivation == "required",
-                other=spec.shown_in_other_case,
-            ),
+            required=self._not_relevant_required(),
             found=msg(
                 "not_relevant.found",
                 **listed("marked", marked),

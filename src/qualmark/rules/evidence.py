@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from qualmark.compiler import CompileContext
     from qualmark.model.framework import Condition, RequirementNode
     from qualmark.source import Path
+    from qualmark.vocabulary import Catalogues
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,23 +194,23 @@ class _EvidenceBase(Rule):
                 }
             )
 
-    def kind_label(self, ctx: Context) -> Text:
-        return ctx.catalogues.evidence_kinds[self.kind].label
+    def kind_label(self, catalogues: Catalogues) -> Text:
+        return catalogues.evidence_kinds[self.kind].label
 
-    def labelled(self, ctx: Context, conditions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    def labelled(self, catalogues: Catalogues, conditions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         """Conditions as message parameters, each with the label of its field."""
-        kind = ctx.catalogues.evidence_kinds[self.kind]
+        kind = catalogues.evidence_kinds[self.kind]
         return [{**c, "label": kind.field_label(c["field"])} for c in conditions]
 
-    def field_labels(self, ctx: Context, names: Iterable[str]) -> list[Text]:
-        kind = ctx.catalogues.evidence_kinds[self.kind]
+    def field_labels(self, catalogues: Catalogues, names: Iterable[str]) -> list[Text]:
+        kind = catalogues.evidence_kinds[self.kind]
         return [kind.field_label(name) for name in names]
 
-    def required_conditions(self, ctx: Context) -> list[dict[str, Any]]:
+    def required_conditions(self, catalogues: Catalogues) -> list[dict[str, Any]]:
         described = [{"field": c.field, **check.describe()} for c in self.conditions for check in c.checks]
         if self.max_age is not None:
             described.append({"field": "issued", "op": "max_age", "value": describe_age(self.max_age)})
-        return self.labelled(ctx, described)
+        return self.labelled(catalogues, described)
 
 
 def _by_year(items: list[ItemCheck]) -> list[dict[str, Any]]:
@@ -263,14 +264,17 @@ class EvidenceRule(_EvidenceBase):
         conditions = compile_where(cc, kind, node.where, path)
         return None if count is None else cls(header, kind, conditions, node.max_age, count)
 
+    def requirements(self, catalogues: Catalogues) -> tuple[Message, ...]:
+        conditions = self.required_conditions(catalogues)
+        label = self.kind_label(catalogues)
+        return (msg("evidence.required", kind=label, **self.count.params(), conditions=conditions),)
+
     def check(self, ctx: Context) -> Outcome:
         items = self.inspect(ctx)
         met = [i for i in items if i.status is Status.MET]
         open_ = [i for i in items if i.status is Status.INCOMPLETE]
-        label = self.kind_label(ctx)
-        required = msg(
-            "evidence.required", kind=label, **self.count.params(), conditions=self.required_conditions(ctx)
-        )
+        label = self.kind_label(ctx.catalogues)
+        (required,) = self.requirements(ctx.catalogues)
         if self.count.admits(len(met)):
             found = msg("evidence.found", kind=label, **listed("items", [i.name() for i in met]))
             if self.header.review is not None:  # the assessor judges them over time: list them by year
@@ -309,14 +313,14 @@ class EvidenceRule(_EvidenceBase):
             kind=label,
             met=len(met),
             item=closest.name(),
-            failed=self.labelled(ctx, closest.failed),
-            unstated=self.field_labels(ctx, closest.unstated),
+            failed=self.labelled(ctx.catalogues, closest.failed),
+            unstated=self.field_labels(ctx.catalogues, closest.unstated),
         )
         fix: Message = msg(
             "evidence.fix_mend",
             item=closest.name(),
-            failed=self.labelled(ctx, closest.failed),
-            unstated=self.field_labels(ctx, closest.unstated),
+            failed=self.labelled(ctx.catalogues, closest.failed),
+            unstated=self.field_labels(ctx.catalogues, closest.unstated),
         )
         return self.outcome(
             status, required, found, fix=fix, evidence=tuple(i.pointer for i in [*met, closest])
@@ -362,6 +366,19 @@ class TotalRule(_EvidenceBase):
             header, spec.of, compile_where(cc, spec.of, node.where, path), node.max_age, spec.field, spec.min
         )
 
+    def requirements(self, catalogues: Catalogues) -> tuple[Message, ...]:
+        kind = catalogues.evidence_kinds[self.kind]
+        return (
+            msg(
+                "total.required",
+                field=self.field,
+                unit=kind.field_label(self.field),
+                kind=kind.label,
+                min=self.minimum,
+                conditions=self.required_conditions(catalogues),
+            ),
+        )
+
     def check(self, ctx: Context) -> Outcome:
         items = self.inspect(ctx, stated=(self.field,))
         counted = [i for i in items if i.status is Status.MET]
@@ -375,22 +392,15 @@ class TotalRule(_EvidenceBase):
         not_counted = [
             {
                 "item": i.name(),
-                "failed": self.labelled(ctx, i.failed),
-                "unstated": self.field_labels(ctx, i.unstated),
+                "failed": self.labelled(ctx.catalogues, i.failed),
+                "unstated": self.field_labels(ctx.catalogues, i.unstated),
             }
             for i in items
             if i.status is not Status.MET
         ]
-        label = self.kind_label(ctx)
+        label = self.kind_label(ctx.catalogues)
         short = shortfall(self.minimum, total)
-        required = msg(
-            "total.required",
-            field=self.field,
-            unit=ctx.catalogues.evidence_kinds[self.kind].field_label(self.field),
-            kind=label,
-            min=self.minimum,
-            conditions=self.required_conditions(ctx),
-        )
+        (required,) = self.requirements(ctx.catalogues)
         found = msg(
             "total.found",
             field=self.field,

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Self
 
 from dateutil.relativedelta import relativedelta
 
-from qualmark.explain import Outcome, Status
+from qualmark.explain import Message, Outcome, Status
 from qualmark.rules.base import Context, Rule, RuleHeader, decimal_sum, msg, shortfall
 
 if TYPE_CHECKING:
     from qualmark.compiler import CompileContext
     from qualmark.model.framework import RequirementNode
     from qualmark.source import Path
+    from qualmark.vocabulary import Catalogues
 
 
 def years_delta(years: float) -> relativedelta:
@@ -76,6 +77,18 @@ class ExperienceRule(Rule):
         return cls(
             header, bool(spec.stated), spec.min_hours, spec.min_years_active, spec.currently_practising
         )
+
+    def requirements(self, catalogues: Catalogues) -> tuple[Message, ...]:
+        parts = []
+        if self.min_hours is not None:
+            parts.append(msg("experience.hours.required", min=self.min_hours))
+        elif self.stated:
+            parts.append(msg("experience.stated.required"))
+        if self.min_years_active is not None:
+            parts.append(msg("experience.years.required", min=self.min_years_active))
+        if self.currently_practising:
+            parts.append(msg("experience.current.required"))
+        return tuple(parts)
 
     def check(self, ctx: Context) -> Outcome:
         parts = []

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Self
 
 from qualmark import explain
-from qualmark.explain import Outcome, Status
+from qualmark.explain import Message, Outcome, Status
 from qualmark.inert import written
 from qualmark.rules.base import Context, Rule, RuleHeader, msg
 
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from qualmark.compiler import CompileContext
     from qualmark.model.framework import RequirementNode
     from qualmark.source import Path
+    from qualmark.vocabulary import Catalogues
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,9 @@ class ReflectionRule(Rule):
                 )
         return cls(header, name, vocabulary.ids())
 
+    def requirements(self, catalogues: Catalogues) -> tuple[Message, ...]:
+        return (msg("reflection.required", n=len(self.items), vocabulary=self.vocabulary),)
+
     def check(self, ctx: Context) -> Outcome:
         cases = ctx.portfolio.cases
         children = []
@@ -71,9 +75,10 @@ class ReflectionRule(Rule):
                 )
             )
         status = explain.all_of(c.status for c in children) if cases else Status.INCOMPLETE
+        (required,) = self.requirements(ctx.catalogues)
         return self.outcome(
             status,
-            msg("reflection.required", n=len(self.items), vocabulary=self.vocabulary),
+            required,
             msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
             fix=msg("cases.fix_none")
             if not cases
