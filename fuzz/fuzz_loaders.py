@@ -4,11 +4,11 @@
     .venv/bin/python fuzz/fuzz_loaders.py json CORPUS_DIR [libFuzzer options]
 
 ``yaml`` feeds arbitrary bytes to the framework loader and compiler
-(``parse_framework``); ``json`` feeds them to the portfolio loader, checks
-them against the Noloc framework and evaluates and renders what passes. Bad
-input must end in a :class:`qualmark.QualmarkError`; anything else (any other
-exception, a hang, a crash) is a finding, which libFuzzer saves as
-``crash-…`` and reports.
+(``parse_framework``) and writes the handbook of what compiles; ``json``
+feeds them to the portfolio loader, checks them against the Noloc framework
+and evaluates and renders what passes. Bad input must end in a
+:class:`qualmark.QualmarkError`; anything else (any other exception, a hang,
+a crash) is a finding, which libFuzzer saves as ``crash-…`` and reports.
 
 ``make fuzz`` runs each for ten minutes on a corpus kept in ``fuzz/corpus/``
 (not committed); CI runs a short round of each (tests/acceptance/test_fuzz.py).
@@ -40,6 +40,9 @@ def fuzz_yaml(data: bytes) -> None:
     except QualmarkError:
         return
     framework.portfolio_schema()
+    for lang in framework.document.languages:
+        framework.handbook("markdown", lang)
+        framework.handbook("html", lang)
 
 
 def fuzz_json(data: bytes) -> None:

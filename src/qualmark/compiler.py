@@ -162,6 +162,7 @@ class CompileContext:
             if info.values is not None and info.type != "text":
                 self.error((*path, name), "'values' only applies to text fields")
             self._values(info.values or (), (*path, name, "values"))
+            self._value_labels(info, (*path, name, "value_labels"))
             if info.scale is not None and not self._scale_applies(info, (*path, name, "scale")):
                 fields[name] = replace(info, scale=None)
         return fields
@@ -186,6 +187,29 @@ class CompileContext:
                     (*path, j),
                     f"the value {quote(value)} reads the same as {quote(first)}",
                     "keep one of them: a portfolio could not tell them apart",
+                )
+
+    def _value_labels(self, info: FieldInfo, path: Path) -> None:
+        """Labels word listed values: each names one of the field's ``values``."""
+        if not info.value_labels:
+            return
+        if info.values is None:
+            self.error(
+                path,
+                "'value_labels' words the listed values of a field, and this one lists none",
+                "add values: [...] with the values these labels are for",
+                key=True,
+            )
+            return
+        for value in info.value_labels:
+            if value not in info.values:
+                self.unknown(
+                    (*path, value),
+                    "value",
+                    value,
+                    info.values,
+                    where=f" of field {quote(info.name)}",
+                    key=True,
                 )
 
     def check_name(self, path: Path, what: str, name: str, *, key: bool = True) -> bool:

@@ -223,12 +223,26 @@ def failing_leaves(outcomes: Iterable[Outcome]) -> list[Outcome]:
     """The deepest outcomes that are not met or incomplete: the gap list.
 
     A failing node whose children all pass (a count over items, say) is a leaf
-    here too. Alternatives of a failing ``one_of`` are all listed.
+    here too. Alternatives of a failing ``one_of`` are all listed, as the
+    reports order them: the one the candidate attempted, then the nearest
+    other one, then the rest in the framework's order.
     """
     result: list[Outcome] = []
     for outcome in outcomes:
         if outcome.status not in (Status.NOT_MET, Status.INCOMPLETE):
             continue
-        below = failing_leaves(outcome.children)
+        children = _attempted_first(outcome) if outcome.kind == "one_of" else outcome.children
+        below = failing_leaves(children)
         result.extend(below if below else [outcome])
     return result
+
+
+def _attempted_first(outcome: Outcome) -> tuple[Outcome, ...]:
+    """The alternatives of a failed ``one_of``: attempted, nearest, then the others (its messages name them)."""
+    named = []
+    if outcome.found.key == "one_of.attempted":
+        named.append(outcome.found.params.get("id"))
+    if outcome.fix is not None:
+        named.append(outcome.fix.params.get("other" if outcome.fix.key == "one_of.fix_attempted" else "id"))
+    rank = {rule_id: n for n, rule_id in enumerate(dict.fromkeys(i for i in named if i))}
+    return tuple(sorted(outcome.children, key=lambda c: rank.get(c.rule_id, len(rank))))

@@ -127,7 +127,12 @@ class Lang:
         return ", ".join(parts) or "0"
 
     def condition(self, c: Mapping[str, Any]) -> str:
-        field, op, value = self.text(c.get("label") or c["field"]), c["op"], c.get("value")
+        """A condition in words; values in the framework's words (``value_shown``) where it has them."""
+        field, op, value = (
+            self.text(c.get("label") or c["field"]),
+            c["op"],
+            c.get("value_shown", c.get("value")),
+        )
         if op == "recency":
             return self.text(c.get("label") or c["field"]) + " " + _recency(c, self)
         if op == "max_age":
@@ -147,10 +152,11 @@ class Lang:
         elif op == "present":
             text = self.pick(f"{field} stated", f"{field} vermeld")
         else:
-            text = f"{field} {_OPS[op]} {self.value(value)}"
+            text = f"{field} {_OPS[op]} {self.text(value)}"
         if "actual" in c:
             why = f"; {self.undecided(c['why'])}" if c.get("why") else ""
-            text += self.pick(" (found: ", " (gevonden: ") + self.value(c["actual"]) + why + ")"
+            actual = c.get("actual_shown", c["actual"])
+            text += self.pick(" (found: ", " (gevonden: ") + self.text(actual) + why + ")"
         return text
 
     def undecided(self, why: Mapping[str, Any]) -> str:
@@ -213,7 +219,7 @@ def _evidence_fix_mend(p: Mapping[str, Any], L: Lang, what: str | None = None) -
     if p["failed"]:
         what = what or L.pick("document", "document")
         parts.append(
-            L.pick(f"provide a {what} that meets ", f"lever een {what} dat voldoet aan ")
+            L.pick(f"provide a {what} with: ", f"lever een {what} met: ")
             + L.conditions([{k: v for k, v in c.items() if k not in ("actual", "why")} for c in p["failed"]])
         )
     if p["unstated"]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from qualmark.model.framework import (
     DeclarationDef,
@@ -32,13 +33,36 @@ class FieldInfo:
     many: bool = False
     label: Text | None = None
     scale: str | None = None  # the id of the one scale a level field takes (``C1`` then reads as CEFR C1)
+    value_labels: Mapping[str, Text] = field(default_factory=dict)  # listed values in the framework's words
 
     @classmethod
     def from_def(cls, name: str, definition: FieldDef) -> FieldInfo:
         if isinstance(definition, FieldSpec):
             values = tuple(definition.values) if definition.values is not None else None
-            return cls(name, definition.type, values, definition.many, definition.label, definition.scale)
+            labels = definition.value_labels or {}
+            return cls(
+                name, definition.type, values, definition.many, definition.label, definition.scale, labels
+            )
         return cls(name, definition)
+
+    def shown(self, value: Any) -> Any:
+        """A value as the framework words it: the label of a listed value, else the value itself.
+
+        >>> FieldInfo("field", "text", ("mo",), value_labels={"mo": {"en": "people"}}).shown(["mo", "x"])
+        [{'en': 'people'}, 'x']
+        """
+        if isinstance(value, list):
+            return [self.shown(v) for v in value]
+        return self.value_labels.get(value, value) if isinstance(value, str) else value
+
+    def worded(self, condition: Mapping[str, Any]) -> dict[str, Any]:
+        """Message parameters ``value_shown`` / ``actual_shown``: a condition's values in the framework's
+        words, where a listed value has a label (the ids stay in ``value`` and ``actual``)."""
+        extra: dict[str, Any] = {}
+        for key in ("value", "actual"):
+            if key in condition and (shown := self.shown(condition[key])) != condition[key]:
+                extra[f"{key}_shown"] = shown
+        return extra
 
 
 # Fields every evidence item has, whatever its kind (see docs/portfolio.md).

@@ -21,7 +21,7 @@ def test_estonian_at_b2_is_not_eligible_naming_item_12() -> None:
     assert result.returncode == 1, result.stderr
     assert result.stdout.startswith("NOT ELIGIBLE")
     assert "✘ B2-12-estonian" in result.stdout
-    assert "→ provide a document that meets Communication skills (CEFR level) ≥ CEFR C1;" in result.stdout
+    assert "→ provide a document with: Communication skills (CEFR level) ≥ CEFR C1;" in result.stdout
     assert "B.2, item 12" in result.stdout
     assert result.stdout.rstrip().endswith("1 gap: B2-12-estonian")
     assert_no_traceback(result)

@@ -747,3 +747,34 @@ def test_a_flag_is_true_or_false_as_written(value: str) -> None:
     body = f"  case_fields: {{tags: {{type: text, many: {value}}}}}\n"
     problem = only(check(body))
     assert problem.message.startswith("expected true or false")
+
+
+# --- value labels -------------------------------------------------------------------------------
+
+
+def test_a_value_label_for_a_value_the_field_does_not_list_gets_a_did_you_mean() -> None:
+    body = """\
+  case_fields:
+    sector:
+      type: text
+      values: [care, education]
+      value_labels: {care: Health care, educaton: Education}
+  requirements:
+    - {id: A, evidence: diploma}
+"""
+    problem = only(check(body))
+    assert (problem.line, problem.column) == at(body, "educaton")
+    assert problem.message == "unknown value 'educaton' of field 'sector'"
+    assert problem.hint == "did you mean 'education'?"
+
+
+def test_value_labels_need_listed_values() -> None:
+    body = """\
+  case_fields:
+    sector: {type: text, value_labels: {care: Health care}}
+  requirements:
+    - {id: A, evidence: diploma}
+"""
+    problem = only(check(body))
+    assert (problem.line, problem.column) == at(body, "value_labels")
+    assert "lists none" in problem.message and problem.hint is not None and "values: [" in problem.hint

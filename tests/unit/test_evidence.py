@@ -136,11 +136,11 @@ def test_level_shortfall_is_explained() -> None:
     result = check(fw, diploma(level="NLQF5"))
     assert en(result.required) == "1 × Diploma (level ≥ NLQF6)"
     assert en(result.found) == "closest: 'Diploma d1', which fails level ≥ NLQF6 (found: NLQF5)"
-    assert en(result.fix) == "provide a document that meets level ≥ NLQF6"
+    assert en(result.fix) == "provide a document with: level ≥ NLQF6"
     assert (
         nl(result.found) == "dichtstbij: 'Diploma d1', dat voldoet niet aan level ≥ NLQF6 (gevonden: NLQF5)"
     )
-    assert nl(result.fix) == "lever een document dat voldoet aan level ≥ NLQF6"
+    assert nl(result.fix) == "lever een document met: level ≥ NLQF6"
     assert result.evidence == ("/evidence/0",)
 
 
@@ -414,3 +414,44 @@ def test_items_an_assessor_judges_are_listed_by_year() -> None:
     assert result.status is Status.REVIEW
     assert en(result.found) == "2023: Diploma d1; 2025: Diploma d2, Diploma d3; undated: Diploma d0"
     assert nl(result.found) == "2023: Diploma d1; 2025: Diploma d2, Diploma d3; zonder datum: Diploma d0"
+
+
+LABELLED = KINDS.replace(
+    "field: {type: text, values: [mens-en-organisatie, techniek, anders]}",
+    "field:\n          type: text\n          values: [mens-en-organisatie, techniek, anders]\n"
+    "          label: {en: Field, nl: Gebied}\n"
+    "          value_labels:\n"
+    "            mens-en-organisatie: {en: people and organisation, nl: mens en organisatie}\n"
+    "            techniek: {en: engineering, nl: techniek}",
+)
+
+
+@pytest.mark.parametrize(
+    ("where", "lang", "found", "required"),
+    [
+        (
+            "{field: mens-en-organisatie}",
+            "en",
+            "closest: 'Diploma d1', which fails Field = people and organisation (found: engineering)",
+            "1 × Diploma (Field = people and organisation)",
+        ),
+        (
+            "{field: {in: [mens-en-organisatie, anders]}}",
+            "nl",
+            "dichtstbij: 'Diploma d1', dat voldoet niet aan Gebied: mens en organisatie of anders"
+            " (gevonden: techniek)",
+            "1 × Diploma (Gebied: mens en organisatie of anders)",
+        ),
+    ],
+)
+def test_listed_values_are_shown_in_the_framework_s_words(
+    where: str, lang: str, found: str, required: str
+) -> None:
+    """A label where the field gives one (the value itself where it does not); the ids stay in the data."""
+    fw = framework(LABELLED + f"      where: {where}\n")
+    result = check(fw, diploma(field="techniek"))
+    say = en if lang == "en" else nl
+    assert result.status is NOT_MET
+    assert say(result.found) == found
+    assert say(result.required) == required
+    assert result.found.params["failed"][0]["actual"] == "techniek"  # the id, for programs

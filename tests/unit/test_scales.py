@@ -243,7 +243,7 @@ def test_a_level_that_cannot_be_compared_is_not_met_naming_the_comparable_scales
     assert "CEFR is niet te vergelijken met NLQF; NLQF is te vergelijken met EQF, EstQF, BOC" in nl(
         result.found
     )
-    assert en(result.fix) == "provide a document that meets level ≥ NLQF6"
+    assert en(result.fix) == "provide a document with: level ≥ NLQF6"
 
 
 def test_a_level_no_anchor_decides_is_not_met_saying_so() -> None:

@@ -247,6 +247,8 @@ class FieldSpec(Model):
     many: StrictBool = False
     label: Text | None = None
     scale: Slug | None = None  # a level field bound to one scale: `C1` then means CEFR C1
+    # how reports word each listed value (`ao-psycholoog-nip` → "Arbeids- en organisatiepsycholoog NIP")
+    value_labels: dict[str, Text] | None = None
 
 
 FieldDef = Annotated[FieldType | FieldSpec, Field(union_mode="left_to_right")]

@@ -296,7 +296,10 @@ def _field(name: str, spec: object, L: Lang) -> str:
         label = _text(spec.label, L) or name
         kind = spec.type + (L.pick(", several", ", meerdere") if spec.many else "")
         if spec.values:
-            kind += ": " + L.pick(" or ", " of ").join(spec.values)
+            labels = spec.value_labels or {}
+            kind += ": " + L.pick(" or ", " of ").join(
+                f"{_text(labels[v], L)} ({v})" if v in labels else v for v in spec.values
+            )
         return f"{label} ({kind})"
     return f"{name} ({spec})"
 

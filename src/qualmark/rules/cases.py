@@ -240,7 +240,15 @@ class CasesRule(Rule):
                     unstated.append(condition.field)
                 elif not ok:
                     failed.extend(
-                        {"field": condition.field, "label": label, **c.describe(), "actual": _shown(value)}
+                        _worded(
+                            ctx.catalogues,
+                            {
+                                "field": condition.field,
+                                "label": label,
+                                **c.describe(),
+                                "actual": _shown(value),
+                            },
+                        )
                         for c in checks
                     )
             if self.where_period is not None:
@@ -264,7 +272,7 @@ class CasesRule(Rule):
 
     def _required_conditions(self, catalogues: Catalogues, as_of: dt.date | None) -> list[dict[str, Any]]:
         described = [
-            {"field": c.field, "label": _label(catalogues, c.field), **check.describe()}
+            _worded(catalogues, {"field": c.field, "label": _label(catalogues, c.field), **check.describe()})
             for c in self.where
             for check in c.checks
         ]
@@ -389,6 +397,12 @@ def _label(catalogues: Catalogues, name: str) -> Text:
         return _PERIOD_LABEL
     field = _SUMMARY if name == "summary" else catalogues.case_fields.get(name)
     return (field.label if field else None) or name
+
+
+def _worded(catalogues: Catalogues, condition: dict[str, Any]) -> dict[str, Any]:
+    """A described condition on a case field, with its values in the framework's words."""
+    info = catalogues.case_fields.get(condition["field"])
+    return {**condition, **info.worded(condition)} if info else condition
 
 
 def _labels(catalogues: Catalogues, names: Iterable[str]) -> list[Text]:

@@ -200,7 +200,11 @@ class _EvidenceBase(Rule):
     def labelled(self, catalogues: Catalogues, conditions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         """Conditions as message parameters, each with the label of its field."""
         kind = catalogues.evidence_kinds[self.kind]
-        return [{**c, "label": kind.field_label(c["field"])} for c in conditions]
+        described = []
+        for c in conditions:
+            info = kind.field(c["field"])
+            described.append({**c, "label": kind.field_label(c["field"]), **(info.worded(c) if info else {})})
+        return described
 
     def field_labels(self, catalogues: Catalogues, names: Iterable[str]) -> list[Text]:
         kind = catalogues.evidence_kinds[self.kind]
