@@ -96,7 +96,8 @@ class Entry:
 
     id: str
     label: str
-    details: tuple[str, ...]
+    description: str | None
+    fields: tuple[str, ...]  # what an item of an evidence kind states
     source: str | None
 
 
@@ -290,18 +291,29 @@ def _item(item: VocabularyItem, L: Lang) -> ItemView:
     )
 
 
+_TYPES = {
+    "text": ("text", "tekst"),
+    "boolean": ("yes or no", "ja of nee"),
+    "number": ("number", "getal"),
+    "date": ("date", "datum"),
+    "level": ("level", "niveau"),
+}
+
+
 def _field(name: str, spec: object, L: Lang) -> str:
-    """A field of an evidence kind or a case: its label and what it holds."""
-    if isinstance(spec, FieldSpec):
-        label = _text(spec.label, L) or name
-        kind = spec.type + (L.pick(", several", ", meerdere") if spec.many else "")
-        if spec.values:
-            labels = spec.value_labels or {}
-            kind += ": " + L.pick(" or ", " of ").join(
-                f"{_text(labels[v], L)} ({v})" if v in labels else v for v in spec.values
-            )
-        return f"{label} ({kind})"
-    return f"{name} ({spec})"
+    """A field of an evidence kind or a case: its label and what it holds ("Field: text, one of: …")."""
+    if not isinstance(spec, FieldSpec):
+        return f"{name}: {L.pick(*_TYPES[str(spec)])}"
+    kind = L.pick(*_TYPES[spec.type])
+    if spec.many:
+        kind += L.pick(", several", ", meerdere")
+    if spec.scale:
+        kind += f" ({spec.scale})"
+    if spec.values:
+        labels = spec.value_labels or {}
+        listed = [f"{_text(labels[v], L)} ({v})" if v in labels else v for v in spec.values]
+        kind += L.pick(", one of: ", ", een van: ") + "; ".join(listed)
+    return f"{_text(spec.label, L) or name}: {kind}"
 
 
 def _portfolio(framework: Framework, L: Lang) -> Iterator[tuple[str, tuple[Entry, ...]]]:
@@ -310,43 +322,41 @@ def _portfolio(framework: Framework, L: Lang) -> Iterator[tuple[str, tuple[Entry
         Entry(
             k.id,
             L.text(k.label),
-            tuple(x for x in (_text(k.description, L),) if x)
-            + tuple(_field(name, spec, L) for name, spec in k.fields.items()),
+            _text(k.description, L),
+            tuple(_field(name, spec, L) for name, spec in k.fields.items()),
             k.source,
         )
         for k in t.evidence_kinds
     )
     if kinds:
         yield L.pick("Evidence", "Bewijsstukken"), kinds
+    counts = L.pick("counts towards the hours", "telt mee voor de uren")
+    not_counted = L.pick("does not count towards the hours", "telt niet mee voor de uren")
     activities = tuple(
-        Entry(
-            a.id,
-            L.text(a.label),
-            (L.pick("counts towards the hours", "telt mee voor de uren"),)
-            if a.counts
-            else (L.pick("does not count towards the hours", "telt niet mee voor de uren"),),
-            a.source,
-        )
+        Entry(a.id, L.text(a.label), counts if a.counts else not_counted, (), a.source)
         for a in t.experience_activities
     )
     if activities:
         yield L.pick("Work experience", "Werkervaring"), activities
     if t.case_fields:
-        fields = tuple(Entry(name, _field(name, spec, L), (), None) for name, spec in t.case_fields.items())
+        fields = tuple(
+            Entry(name, _field(name, spec, L), None, (), None) for name, spec in t.case_fields.items()
+        )
         yield L.pick("What each case states", "Wat elke casus vermeldt"), fields
+    unassessed = L.pick("Required, not assessed.", "Verplicht, niet beoordeeld.")
     elements = tuple(
         Entry(
             e.id,
             L.text(e.label),
-            tuple(x for x in (_text(e.description, L),) if x)
-            + (() if e.assessed else (L.pick("required, not assessed", "verplicht, niet beoordeeld"),)),
+            " ".join(x for x in (_text(e.description, L), None if e.assessed else unassessed) if x) or None,
+            (),
             e.source,
         )
         for e in t.portfolio_elements
     )
     if elements:
         yield L.pick("Portfolio elements", "Onderdelen van het portfolio"), elements
-    declarations = tuple(Entry(d.id, L.text(d.text), (), d.source) for d in t.declarations)
+    declarations = tuple(Entry(d.id, L.text(d.text), None, (), d.source) for d in t.declarations)
     if declarations:
         yield L.pick("Declarations", "Verklaringen"), declarations
 
