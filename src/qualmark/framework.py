@@ -9,8 +9,6 @@ from functools import cached_property
 from pathlib import Path as FsPath
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
-
 from qualmark.compiler import compile_all
 from qualmark.dates import EARLIEST, LATEST
 from qualmark.errors import EvaluationError, FrameworkError, LoadError, PortfolioError, Problem
@@ -21,7 +19,7 @@ from qualmark.judgements import Judgements, judgements_by_item
 from qualmark.loader import read_yaml
 from qualmark.model.framework import FrameworkDocument
 from qualmark.model.portfolio import Portfolio
-from qualmark.portfolio import consistency_problems, schema_problems
+from qualmark.portfolio import SchemaCheck, consistency_problems
 from qualmark.rules.base import Rule
 from qualmark.rules.demonstrate import DemonstrateRule
 from qualmark.schema import portfolio_schema
@@ -72,8 +70,8 @@ class Framework:
         return portfolio_schema(self.catalogues, self.id, not_relevant_vocabularies=marked)
 
     @cached_property
-    def _validator(self) -> Draft202012Validator:
-        return Draft202012Validator(self.portfolio_schema(), format_checker=FormatChecker())
+    def _schema_check(self) -> SchemaCheck:
+        return SchemaCheck(self.portfolio_schema(), self.catalogues.scales)
 
     def check_data(self, data: Any, file: str | None = None) -> None:
         """Raise unless plain portfolio data fits this framework (problems carry JSON pointers)."""
@@ -89,7 +87,7 @@ class Framework:
                     )
                 ]
             )
-        problems = schema_problems(self._validator, data, file, self.catalogues.scales)
+        problems = self._schema_check.problems(data, file)
         if not problems:
             problems = consistency_problems(data, file)
         if problems:

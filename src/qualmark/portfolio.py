@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path as FsPath
 from typing import Any, Protocol
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError as SchemaError
 from pydantic import ValidationError
@@ -290,9 +291,45 @@ def consistency_problems(data: Any, file: str | None) -> list[Problem]:
     ]
 
 
+class SchemaCheck:
+    """A portfolio JSON Schema, checked in two speeds.
+
+    jsonschema-rs (compiled, in Rust) says whether the data fits; only when it does not does
+    jsonschema (in Python, about 70 times slower) go over it again to find every problem with
+    its JSON pointer, in the words :func:`schema_problems` gives them. jsonschema decides: data
+    jsonschema-rs refuses (or cannot take, such as a number beyond 64 bits) that jsonschema accepts
+    passes. Pickles without its compiled validators, which are built again on first use.
+    """
+
+    def __init__(self, schema: dict[str, Any], scales: Scales | None = None) -> None:
+        self.schema = schema
+        self.scales = scales
+        self._fast: Any = None
+        self._slow: Draft202012Validator | None = None
+
+    def problems(self, data: Any, file: str | None) -> list[Problem]:
+        """Every problem of ``data`` against the schema (none when it fits)."""
+        if self._fast is None:
+            self._fast = jsonschema_rs.Draft202012Validator(self.schema, validate_formats=True)
+        try:
+            if self._fast.is_valid(data):
+                return []
+        except (ValueError, TypeError, OverflowError):  # data it cannot convert: let jsonschema judge
+            pass
+        if self._slow is None:
+            self._slow = Draft202012Validator(self.schema, format_checker=FormatChecker())
+        return schema_problems(self._slow, data, file, self.scales)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"schema": self.schema, "scales": self.scales}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["schema"], state["scales"])  # type: ignore[misc]
+
+
 @cache
-def _generic_validator() -> Draft202012Validator:
-    return Draft202012Validator(portfolio_schema(), format_checker=FormatChecker())
+def _generic_check() -> SchemaCheck:
+    return SchemaCheck(portfolio_schema())
 
 
 class PortfolioChecker(Protocol):
@@ -317,7 +354,7 @@ def portfolio_from_data(
     if framework is not None:
         framework.check_data(data, file)  # its schema, then consistency_problems
     else:
-        problems = schema_problems(_generic_validator(), data, file) + consistency_problems(data, file)
+        problems = _generic_check().problems(data, file) + consistency_problems(data, file)
         if problems:
             raise PortfolioError(problems)
     try:
