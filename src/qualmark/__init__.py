@@ -21,7 +21,7 @@ from qualmark.errors import (
 )
 from qualmark.evaluate import Evaluation
 from qualmark.explain import Judgement, Outcome, Review, Status, Verdict
-from qualmark.framework import Framework, load_framework, parse_framework
+from qualmark.framework import Framework, evaluate_many, load_framework, parse_framework
 from qualmark.judgements import Judgements, load_judgements, parse_judgements
 from qualmark.model.portfolio import Portfolio
 from qualmark.portfolio import load_portfolio, parse_portfolio
@@ -43,6 +43,7 @@ __all__ = [
     "Review",
     "Status",
     "Verdict",
+    "evaluate_many",
     "load_framework",
     "load_judgements",
     "load_portfolio",

@@ -10,10 +10,12 @@ went away (``head``, a closed pipe), as other Unix tools do.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
+import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from enum import IntEnum, StrEnum
 from importlib import resources
@@ -25,6 +27,9 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from qualmark.batch import LineWriter, Summary, done_already
+from qualmark.batch import inputs as batch_inputs
+from qualmark.batch import run as batch_run
 from qualmark.catalogue.template import render_template
 from qualmark.dates import why_not_a_date
 from qualmark.errors import JudgementsError, LoadError, Problem, QualmarkError
@@ -434,6 +439,190 @@ def docs(
     with _output(out) as stream:
         stream.write(text)
     raise typer.Exit(ExitCode.OK)
+
+
+@app.command("batch")
+def run_batch(
+    framework: Annotated[
+        Path,
+        typer.Argument(
+            help="The framework YAML file.", show_default=False, readable=False, metavar="FRAMEWORK"
+        ),
+    ],
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Portfolio files, folders of them, JSON Lines files (.jsonl, .ndjson: a portfolio per "
+            "line), or - for JSON Lines on standard input.",
+            show_default=False,
+            metavar="INPUT",
+        ),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Write the results (JSON Lines, one per input, in input order) to this file instead of "
+            "standard output; the summary then goes to standard output.",
+            show_default=False,
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", help="Processes to evaluate with (default: one per core).", show_default=False
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="Evaluation date (YYYY-MM-DD); default: each portfolio's submission date."
+        ),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Go on with a batch that was stopped: keep the results already in --out (they must be "
+            "of the same inputs, in order) and add the rest.",
+        ),
+    ] = False,
+    summary_only: Annotated[
+        bool,
+        typer.Option("--summary-only", help="Write no results: only the counts per verdict and requirement."),
+    ] = False,
+    lang: LangOption = None,
+    lang_fallback: LangFallback = False,
+    max_file_size: MaxFileSize = None,
+) -> None:
+    """Evaluate many portfolios on every core: one result line per input, in order, and a summary.
+
+    Exit code as for check: 0 all eligible, 1 any not eligible, incomplete or for the assessor,
+    2 any input that could not be read or checked (its result line is an error record).
+    """
+    date = _parse_date(as_of)
+    max_bytes = _max_bytes(max_file_size)
+    compiled = _load(framework, max_bytes)
+    if not compiled.rules:
+        _fail(f"{framework} states no requirements, so there is nothing to check (see testing.requirements)")
+    language = _language(lang, lang_fallback, compiled)
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if count < 1:
+        _fail(f"--workers {count}: give 1 or more")
+    if resume and out is None:
+        _fail("--resume goes on with the results in --out: give --out FILE")
+    if out is not None and summary_only:
+        _fail("--summary-only writes no results: leave out --out, or --summary-only")
+    if sources.count("-") > 1:
+        _fail("- (standard input) can be read once: give it once")
+    summary = Summary()
+    skip = 0
+    if out is not None:
+        if out.is_dir():
+            _fail(f"--out {out} is a folder; give a file name such as {out / 'results.jsonl'}")
+        if out.exists() and out.stat().st_size and not resume:
+            _fail(f"--out {out} already holds results: give --resume to go on with them, or another file")
+        if resume:
+            try:
+                skip, summary, cut = done_already(out, batch_inputs(sources, sys.stdin.buffer, max_bytes))
+            except QualmarkError as exc:
+                _report(exc, f"cannot resume {out}")
+                raise typer.Exit(ExitCode.BAD_INPUT) from None
+            cut()
+    items = itertools.islice(batch_inputs(sources, sys.stdin.buffer, max_bytes), skip, None)
+    writer: LineWriter | None = None
+    if out is not None:
+        try:
+            writer = LineWriter(out)
+        except OSError as exc:
+            _fail(f"cannot write --out {out}: {exc.strerror or exc}")
+    write = writer.write if writer is not None else (None if summary_only else _stdout_line)
+    interrupted = False
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        with _batch_progress(skip) as advance:
+            for result in batch_run(compiled, items, workers=count, as_of=date, lang=language):
+                if write is not None:
+                    write(result.record)
+                summary.add(result)
+                if result.verdict is None:
+                    _say(Text(f"cannot evaluate {result.file}" + (f":{result.line}" if result.line else "")))
+                    for problem in result.problems:
+                        _say(Text("  " + problem))
+                advance()
+    except KeyboardInterrupt:
+        interrupted = True
+    except OSError as exc:
+        _fail(f"cannot write the results: {exc.strerror or exc}")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if writer is not None:
+            writer.close()
+    lines = _summary_lines(summary)
+    if summary_only or out is not None:
+        stdout.write("\n".join(lines) + "\n")
+    else:
+        for line in lines:
+            _say(Text(line))
+    if interrupted:
+        again = (
+            "run it again with --resume to add the rest"
+            if out is not None
+            else "give --out FILE to be able to resume"
+        )
+        _say(Text(f"stopped after {summary.total:,} results; {again}"))
+        raise typer.Exit(130)
+    worst = ExitCode.BAD_INPUT if summary.errors else ExitCode.OK
+    if worst is ExitCode.OK and summary.total != summary.verdicts[Verdict.ELIGIBLE.value]:
+        worst = ExitCode.FAILED
+    raise typer.Exit(worst)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM (kill) stops a batch as Ctrl-C does: whole lines only, and a summary."""
+    raise KeyboardInterrupt
+
+
+def _stdout_line(line: str) -> None:
+    stdout.write(line + "\n")
+
+
+@contextmanager
+def _batch_progress(done: int) -> Iterator[Callable[[], None]]:
+    """A progress line on a terminal (standard error); nothing when it is not one."""
+    if not err.is_terminal:
+        yield lambda: None
+        return
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("evaluated"),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("batch", total=None, completed=done)
+        yield lambda: progress.advance(task)
+
+
+def _summary_lines(summary: Summary) -> list[str]:
+    """The batch in a few lines: counts per verdict, then the requirements portfolios fail, most first."""
+    words = {
+        Verdict.ELIGIBLE.value: "eligible",
+        Verdict.NOT_ELIGIBLE.value: "not eligible",
+        Verdict.INCOMPLETE.value: "incomplete",
+        Verdict.REVIEW.value: "review",
+    }
+    counts = ", ".join(f"{summary.verdicts[v]:,} {word}" for v, word in words.items())
+    lines = [f"{summary.total:,} portfolios: {counts}; {summary.errors:,} not evaluated"]
+    if summary.failing:
+        lines.append("failed by (portfolios per requirement):")
+        width = max(len(rule) for rule in summary.failing)
+        for rule, n in sorted(summary.failing.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(f"  {inert(rule):<{width}} {n}")
+    return lines
 
 
 @contextmanager

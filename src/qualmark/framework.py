@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path as FsPath
@@ -11,7 +11,7 @@ from typing import Any
 
 from qualmark.compiler import compile_all
 from qualmark.dates import EARLIEST, LATEST
-from qualmark.errors import EvaluationError, FrameworkError, LoadError, PortfolioError, Problem
+from qualmark.errors import EvaluationError, FrameworkError, LoadError, PortfolioError, Problem, QualmarkError
 from qualmark.evaluate import Evaluation, evaluate
 from qualmark.files import DEFAULT_MAX_BYTES, decode, read_text
 from qualmark.inert import quote
@@ -19,7 +19,7 @@ from qualmark.judgements import Judgements, judgements_by_item
 from qualmark.loader import read_yaml
 from qualmark.model.framework import FrameworkDocument
 from qualmark.model.portfolio import Portfolio
-from qualmark.portfolio import SchemaCheck, consistency_problems
+from qualmark.portfolio import SchemaCheck, consistency_problems, parse_portfolio
 from qualmark.rules.base import Rule
 from qualmark.rules.demonstrate import DemonstrateRule
 from qualmark.schema import portfolio_schema
@@ -145,6 +145,25 @@ def _evaluation_date(as_of: object, submitted: dt.date) -> dt.date:
             [Problem(f"the evaluation date {as_of.isoformat()} is outside {EARLIEST.year}–{LATEST.year}")]
         )
     return as_of
+
+
+def evaluate_many(
+    framework: Framework, portfolios: Iterable[Portfolio | str | bytes], as_of: dt.date | None = None
+) -> Iterator[Evaluation | QualmarkError]:
+    """Evaluate each portfolio (a :class:`Portfolio`, or its JSON text), in order.
+
+    One item per portfolio: its :class:`Evaluation`, or the :class:`QualmarkError` that kept it from
+    one (raised errors of other kinds are bugs, and propagate). Nothing is kept between items. The
+    framework pickles, so the same function runs in worker processes (``multiprocessing``) or on a
+    cluster (see docs/performance.md).
+    """
+    for n, portfolio in enumerate(portfolios):
+        try:
+            if not isinstance(portfolio, Portfolio):
+                portfolio = parse_portfolio(portfolio, f"<portfolio {n + 1}>", framework)
+            yield framework.evaluate(portfolio, as_of=as_of)
+        except QualmarkError as exc:
+            yield exc
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,414 @@
+"""Many portfolios against one framework: streamed in, spread over processes, streamed out in order.
+
+``qualmark batch`` reads its inputs one at a time (:func:`inputs`: portfolio files, folders of
+them, JSON Lines files, standard input), sends them in small chunks to worker processes that each
+hold the compiled framework (built once, pickled to each worker), and gives back one
+:class:`Result` per input, in input order, as soon as it and every earlier one are done. At most a
+few chunks per worker are in flight, so memory stays flat however many inputs there are.
+
+An input that cannot be read or checked gives an error record in its place (the record
+``check --format json`` writes); a worker process that dies (a crash, the out-of-memory killer)
+costs only the inputs it held: their chunk is run again one input at a time, and the input that
+takes a worker down again gets an error record of its own.
+
+:func:`qualmark.evaluate_many` is the plain function underneath, for programs that bring their
+own portfolios (and their own way of running things in parallel).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from qualmark.errors import LoadError, Problem, QualmarkError
+from qualmark.explain import Verdict
+from qualmark.files import DEFAULT_MAX_BYTES, decode, read_bytes
+from qualmark.framework import Framework
+from qualmark.portfolio import parse_portfolio
+from qualmark.report.json import dumps
+
+CHUNK = 32  # inputs per task sent to a worker: enough to make the sending cheap
+IN_FLIGHT = 4  # chunks per worker waiting or running at any time: enough to keep every worker busy
+
+JSON_LINES = (".jsonl", ".ndjson")
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One portfolio to evaluate: where it comes from and its text (or why it could not be read)."""
+
+    index: int  # its place among all inputs, from 0
+    file: str  # the file it was read from ("-": standard input)
+    line: int | None  # its line in a JSON Lines file
+    data: bytes | None
+    error: LoadError | None = None
+
+    @property
+    def where(self) -> str:
+        return self.file if self.line is None else f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What became of one input: the record to write (one line of JSON), and what the summary counts."""
+
+    index: int
+    file: str
+    line: int | None
+    record: str  # one line of JSON, no newline: an evaluation, or an error record
+    verdict: str | None  # None when the input could not be evaluated
+    failing: tuple[str, ...] = ()  # the requirements it fails (Evaluation.gaps())
+    problems: tuple[str, ...] = ()  # why it could not be evaluated, as check prints it
+
+
+# --- reading the inputs ------------------------------------------------------------------------
+
+
+def inputs(
+    paths: Sequence[str], stdin: BinaryIO | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Input]:
+    """Every portfolio the paths name, in order, read one at a time.
+
+    A folder gives the ``*.json`` files below it (sorted by path) and the JSON Lines files
+    (``*.jsonl``, ``*.ndjson``) in it; a JSON Lines file one portfolio per non-blank line; ``-``
+    the JSON Lines of ``stdin``; any other file one portfolio. What cannot be read gives an
+    :class:`Input` with its error, in its place.
+    """
+    index = 0
+    for path in paths:
+        for item in _expand(path, stdin, max_bytes):
+            yield Input(index, *item)
+            index += 1
+
+
+def _expand(
+    path: str, stdin: BinaryIO | None, max_bytes: int
+) -> Iterator[tuple[str, int | None, bytes | None, LoadError | None]]:
+    if path == "-":
+        if stdin is not None:
+            yield from _lines(stdin, "-", max_bytes)
+        return
+    location = Path(path)
+    if location.is_dir():
+        found = sorted(
+            p for p in location.rglob("*") if p.suffix in (".json", *JSON_LINES) and not p.is_dir()
+        )
+        for each in found:
+            yield from _expand(str(each), stdin, max_bytes)
+        return
+    if location.suffix in JSON_LINES:
+        try:
+            stream = open(location, "rb")  # noqa: SIM115 (closed below, read lazily)
+        except OSError as exc:
+            yield path, None, None, LoadError([Problem(f"cannot read it: {exc.strerror or exc}", file=path)])
+            return
+        with stream:
+            yield from _lines(stream, path, max_bytes)
+        return
+    try:
+        yield path, None, read_bytes(location, max_bytes), None
+    except LoadError as exc:
+        yield path, None, None, exc
+
+
+def _lines(
+    stream: BinaryIO, file: str, max_bytes: int
+) -> Iterator[tuple[str, int, bytes | None, LoadError | None]]:
+    """The non-blank lines of a JSON Lines stream, each at most ``max_bytes`` (a longer one is refused)."""
+    number = 0
+    while True:
+        line = stream.readline(max_bytes + 2)
+        if not line:
+            return
+        number += 1
+        if len(line) > max_bytes + 1 or (len(line) == max_bytes + 1 and not line.endswith(b"\n")):
+            while line and not line.endswith(b"\n"):  # skip the rest of the overlong line
+                line = stream.readline(1 << 20)
+            problem = Problem(
+                f"the line is longer than {max_bytes:,} bytes",
+                file=file,
+                hint="raise --max-file-size, or split the portfolio out",
+            )
+            yield file, number, None, LoadError([problem])
+            continue
+        if line.strip():
+            yield file, number, line, None
+
+
+# --- evaluating, in this process or in workers ------------------------------------------------
+
+_WORKER: dict[str, Any] = {}  # the framework and options of a worker process
+
+
+def _start_worker(framework: Framework, as_of: dt.date | None, lang: str | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _WORKER.update(framework=framework, as_of=as_of, lang=lang)
+
+
+def _evaluate_chunk(chunk: list[Input]) -> list[Result]:
+    return [evaluate_one(_WORKER["framework"], item, _WORKER["as_of"], _WORKER["lang"]) for item in chunk]
+
+
+def evaluate_one(framework: Framework, item: Input, as_of: dt.date | None, lang: str | None) -> Result:
+    """The result of one input: its evaluation as a JSON record, or the error record in its place."""
+    if item.error is not None:
+        return _failure(item, item.error)
+    assert item.data is not None
+    try:
+        portfolio = parse_portfolio(decode(item.data, item.where), item.file, framework)
+        evaluation = framework.evaluate(portfolio, as_of=as_of)
+    except QualmarkError as exc:
+        return _failure(item, exc)
+    record = evaluation.to_json(lang)
+    if item.line is not None:
+        record["portfolio"]["line"] = item.line
+    return Result(
+        item.index,
+        item.file,
+        item.line,
+        dumps(record, indent=None),
+        evaluation.verdict.value,
+        tuple(g.rule_id for g in evaluation.gaps()),
+    )
+
+
+def _failure(item: Input, error: QualmarkError) -> Result:
+    record = error.to_json(item.file)
+    if item.line is not None:
+        record["portfolio"]["line"] = item.line
+    problems = tuple(str(p) for p in error.problems)
+    return Result(item.index, item.file, item.line, dumps(record, indent=None), None, problems=problems)
+
+
+def _died(item: Input, why: str) -> Result:
+    problem = Problem(
+        f"the worker process evaluating this portfolio stopped ({why}) before it had a result",
+        file=item.file,
+        hint="run it alone with qualmark check to see what happens; a portfolio far larger than the "
+        "others may need more memory",
+    )
+    return _failure(item, QualmarkError([problem]))
+
+
+def run(
+    framework: Framework,
+    items: Iterable[Input],
+    *,
+    workers: int = 1,
+    as_of: dt.date | None = None,
+    lang: str | None = None,
+    chunk: int = CHUNK,
+) -> Iterator[Result]:
+    """One :class:`Result` per input, in input order, each as soon as it and all before it are done.
+
+    ``workers`` processes share the work (1: all in this process).
+    """
+    if workers <= 1:
+        for item in items:
+            yield evaluate_one(framework, item, as_of, lang)
+        return
+    yield from _Pool(framework, workers, as_of, lang).run(items, chunk)
+
+
+@dataclass
+class _Pool:
+    framework: Framework
+    workers: int
+    as_of: dt.date | None
+    lang: str | None
+    executor: ProcessPoolExecutor | None = field(default=None, init=False)
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self.executor is None:
+            self.executor = ProcessPoolExecutor(
+                self.workers, initializer=_start_worker, initargs=(self.framework, self.as_of, self.lang)
+            )
+        return self.executor
+
+    def _restart(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = None
+
+    def run(self, items: Iterable[Input], size: int) -> Iterator[Result]:
+        pending: deque[tuple[list[Input], Future[list[Result]]]] = deque()
+        source = iter(items)
+        try:
+            while True:
+                while len(pending) < self.workers * IN_FLIGHT:
+                    chunk = [item for _, item in zip(range(size), source, strict=False)]
+                    if not chunk:
+                        break
+                    pending.append((chunk, self._submit(chunk)))
+                if not pending:
+                    return
+                chunk, future = pending.popleft()
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    # a worker died: every chunk in flight is lost; each is run again, the lost chunk
+                    # one input at a time so that only the input that kills a worker is refused
+                    self._restart()
+                    results = list(self._one_by_one(chunk))
+                    pending = deque((c, self._submit(c)) for c, _ in pending)
+                yield from results
+        finally:
+            if self.executor is not None:
+                self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def _submit(self, chunk: list[Input]) -> Future[list[Result]]:
+        try:
+            return self._executor().submit(_evaluate_chunk, chunk)
+        except BrokenProcessPool:
+            self._restart()
+            return self._executor().submit(_evaluate_chunk, chunk)
+
+    def _one_by_one(self, chunk: list[Input]) -> Iterator[Result]:
+        for item in chunk:
+            try:
+                (result,) = self._executor().submit(_evaluate_chunk, [item]).result()
+            except BrokenProcessPool as exc:
+                self._restart()
+                result = _died(item, _why(exc))
+            yield result
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc) or "it was killed"
+    return text.split(". ")[0].strip().rstrip(".")
+
+
+# --- the summary --------------------------------------------------------------------------------
+
+
+@dataclass
+class Summary:
+    """Counts over a batch: per verdict, inputs that could not be evaluated, and per requirement
+    how many portfolios failed it (the rules that bite)."""
+
+    verdicts: dict[str, int] = field(default_factory=lambda: {v.value: 0 for v in Verdict})
+    errors: int = 0
+    failing: dict[str, int] = field(default_factory=dict)
+
+    def add(self, result: Result) -> None:
+        if result.verdict is None:
+            self.errors += 1
+            return
+        self.verdicts[result.verdict] += 1
+        for rule_id in result.failing:
+            self.failing[rule_id] = self.failing.get(rule_id, 0) + 1
+
+    @property
+    def total(self) -> int:
+        return sum(self.verdicts.values()) + self.errors
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "portfolios": self.total,
+            "verdicts": dict(self.verdicts),
+            "not_evaluated": self.errors,
+            "failing": dict(sorted(self.failing.items(), key=lambda kv: (-kv[1], kv[0]))),
+        }
+
+
+# --- the output file, resumable -------------------------------------------------------------------
+
+
+def done_already(out: Path, items: Iterator[Input]) -> tuple[int, Summary, Callable[[], None]]:
+    """For ``--resume``: how many inputs ``out`` already holds results for, their summary, and how
+    to cut off a half-written last line. Raises :class:`LoadError` when its lines are not the results
+    of these inputs in order."""
+    summary = Summary()
+    if not out.exists():
+        return 0, summary, lambda: None
+    data = out.read_bytes()
+    complete = data[: data.rfind(b"\n") + 1]
+    count = 0
+    for number, line in enumerate(complete.splitlines(), start=1):
+        try:
+            record = json.loads(line)
+            portfolio = record["portfolio"]
+            tag = (portfolio["file"], portfolio.get("line"))
+        except (ValueError, KeyError, TypeError):
+            raise LoadError(
+                [
+                    Problem(
+                        "this line is not a result of qualmark batch",
+                        file=str(out),
+                        hint="give --out a new file",
+                    )
+                ]
+            ) from None
+        item = next(items, None)
+        if item is None or (item.file, item.line) != tag:
+            raise LoadError(
+                [
+                    Problem(
+                        f"line {number} is the result of {tag[0]}"
+                        + (f":{tag[1]}" if tag[1] is not None else "")
+                        + (
+                            f", but input {number} is {item.where}"
+                            if item
+                            else ", but there are fewer inputs"
+                        ),
+                        file=str(out),
+                        hint="resume with the same inputs in the same order, or give --out a new file",
+                    )
+                ]
+            )
+        count += 1
+        if "error" in record:
+            summary.errors += 1
+        else:
+            summary.add(
+                Result(
+                    item.index,
+                    item.file,
+                    item.line,
+                    "",
+                    record["verdict"],
+                    tuple(_failing(record["outcomes"])),
+                )
+            )
+
+    def cut() -> None:
+        if len(complete) != len(data):
+            with open(out, "r+b") as stream:
+                stream.truncate(len(complete))
+
+    return count, summary, cut
+
+
+def _failing(outcomes: list[dict[str, Any]]) -> Iterator[str]:
+    """The failing leaves of an evaluation record (as Evaluation.gaps(), in any order)."""
+    for outcome in outcomes:
+        if outcome["status"] not in ("not_met", "incomplete"):
+            continue
+        below = list(_failing(outcome.get("children") or []))
+        yield from below if below else [outcome["id"]]
+
+
+class LineWriter:
+    """Appends whole lines to a file: each line one ``write`` call, so a stop leaves no half line
+    (and :func:`done_already` cuts one off should the system stop mid-way)."""
+
+    def __init__(self, path: Path) -> None:
+        self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+
+    def write(self, line: str) -> None:
+        data = (line + "\n").encode("utf-8", "surrogateescape")
+        while data:
+            written = os.write(self.fd, data)
+            data = data[written:]
+
+    def close(self) -> None:
+        os.close(self.fd)

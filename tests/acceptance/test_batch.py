@@ -1,0 +1,258 @@
+"""`qualmark batch` and `qualmark.batch`: one result per input, in order, whatever goes wrong.
+
+Inputs are generated portfolios (benchmarks/generate.py); the CLI runs in a subprocess as a
+certification office would run it. Stopping a batch (Ctrl-C, a kill) and resuming it must leave
+exactly the output an uninterrupted run writes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from qualmark import batch, evaluate_many, load_framework, parse_portfolio
+from qualmark.batch import Input, inputs, run
+from tests.acceptance.test_cli import NOLOC, NOLOC_EXAMPLES, assert_no_traceback, qualmark
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import generate
+
+FRAMEWORK = load_framework(NOLOC)
+
+
+def jsonl(path: Path, count: int, seed: int = 0) -> Path:
+    path.write_text("".join(json.dumps(p) + "\n" for p in generate.noloc(count, seed=seed)), encoding="utf-8")
+    return path
+
+
+def records(text: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def tags(found: list[dict[str, Any]]) -> list[tuple[str, int | None]]:
+    return [(r["portfolio"]["file"], r["portfolio"].get("line")) for r in found]
+
+
+def batch_cli(*args: str | Path, cwd: Path = ROOT) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "qualmark", "batch", *map(str, args)],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group: a kill reaches the workers too
+    )
+
+
+def test_one_result_per_input_in_order_with_error_records(tmp_path: Path) -> None:
+    folder = tmp_path / "files"
+    folder.mkdir()
+    for name in ("eligible.json", "fail-b1-hours.json"):
+        (folder / name).write_bytes((NOLOC_EXAMPLES / name).read_bytes())
+    (folder / "broken.json").write_text("{", encoding="utf-8")
+    lines = jsonl(tmp_path / "many.jsonl", 5).read_bytes().splitlines(keepends=True)
+    lines[1] = b"\n"  # a blank line is no input
+    lines[2] = b'{"framework": \xff}\n'  # not UTF-8
+    lines.append(b'{"qualmark_portfolio": 1, "candid')  # a truncated last line
+    (tmp_path / "many.jsonl").write_bytes(b"".join(lines))
+
+    result = qualmark("batch", NOLOC, folder, tmp_path / "many.jsonl", "--workers", "2")
+    assert_no_traceback(result)
+    assert result.returncode == 2  # some inputs could not be evaluated
+    found = records(result.stdout)
+    assert tags(found) == [
+        (str(folder / "broken.json"), None),
+        (str(folder / "eligible.json"), None),
+        (str(folder / "fail-b1-hours.json"), None),
+        *[(str(tmp_path / "many.jsonl"), n) for n in (1, 3, 4, 5, 6)],
+    ]
+    assert [("error" in r) for r in found] == [True, False, False, False, True, False, False, True]
+    assert found[4]["error"]["phase"] == "load" and "not UTF-8" in found[4]["error"]["problems"][0]["message"]
+    assert found[2]["verdict"] == "not_eligible"
+    # the same record check --format json writes for a portfolio
+    alone = json.loads(qualmark("check", NOLOC, folder / "fail-b1-hours.json", "--format", "json").stdout)
+    assert found[2] == alone
+    assert "8 portfolios" in result.stderr and "3 not evaluated" in result.stderr
+    schema = json.loads((ROOT / "schemas" / "evaluation.schema.json").read_text(encoding="utf-8"))
+    for record in found:  # evaluations and error records, as published (a JSON Lines input: its line)
+        jsonschema.validate(record, schema)
+
+
+def test_workers_do_not_change_the_output(tmp_path: Path) -> None:
+    source = jsonl(tmp_path / "in.jsonl", 150, seed=3)
+    one = qualmark("batch", NOLOC, source, "--workers", "1")
+    two = qualmark("batch", NOLOC, source, "--workers", "2")
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout and len(one.stdout.splitlines()) == 150
+
+
+def test_standard_input_and_the_summary(tmp_path: Path) -> None:
+    source = jsonl(tmp_path / "in.jsonl", 40, seed=4)
+    result = subprocess.run(
+        [sys.executable, "-m", "qualmark", "batch", str(NOLOC), "-", "--summary-only"],
+        input=source.read_text(encoding="utf-8"),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stderr
+    expected = {"review": 0, "not_eligible": 0, "incomplete": 0}
+    failing: dict[str, int] = {}
+    for portfolio in generate.noloc(40, seed=4):
+        evaluation = FRAMEWORK.evaluate(parse_portfolio(json.dumps(portfolio), "-", FRAMEWORK))
+        expected[evaluation.verdict.value] += 1
+        for gap in evaluation.gaps():
+            failing[gap.rule_id] = failing.get(gap.rule_id, 0) + 1
+    assert result.stdout.startswith("40 portfolios: ")
+    for verdict, n in expected.items():
+        assert f"{n} {verdict.replace('_', ' ')}" in result.stdout.splitlines()[0]
+    top, count = max(failing.items(), key=lambda kv: (kv[1], kv[0]))
+    assert any(line.split() == [top, str(count)] for line in result.stdout.splitlines())
+
+
+def wait_for_lines(path: Path, n: int, process: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if path.exists() and path.read_bytes().count(b"\n") >= n:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"fewer than {n} results were written (exit {process.poll()})")
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
+def test_resume_after_a_stop_completes_the_rest_exactly_once(tmp_path: Path, stop: signal.Signals) -> None:
+    source = jsonl(tmp_path / "in.jsonl", 1500, seed=5)
+    whole = qualmark("batch", NOLOC, source, "--workers", "2").stdout
+    out = tmp_path / "out.jsonl"
+    process = batch_cli(NOLOC, source, "--out", out, "--workers", "2")
+    wait_for_lines(out, 100, process)
+    if stop == signal.SIGINT:
+        os.kill(process.pid, signal.SIGINT)  # as Ctrl-C: the batch itself stops, cleanly
+        _, err = process.communicate(timeout=60)
+        assert process.returncode == 130 and "--resume" in err
+    else:
+        os.killpg(process.pid, signal.SIGKILL)  # the batch and its workers, at once
+        process.communicate(timeout=60)
+        with out.open("ab") as stream:  # as if the system stopped in the middle of a line
+            stream.write(b'{"qualmark_evaluation": 1, "portf')
+    partial = out.read_bytes()
+    assert 0 < partial.count(b"\n") < 1500
+    assert partial.endswith(b"\n") or stop == signal.SIGKILL
+    resumed = qualmark("batch", NOLOC, source, "--out", out, "--workers", "2", "--resume")
+    assert resumed.returncode == 1, resumed.stderr
+    assert out.read_text(encoding="utf-8") == whole
+    assert resumed.stdout.startswith("1,500 portfolios")  # with --out, the summary is the output
+
+
+def test_resume_refuses_an_output_of_other_inputs(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    assert qualmark("batch", NOLOC, jsonl(tmp_path / "a.jsonl", 5), "--out", out).returncode == 1
+    result = qualmark("batch", NOLOC, jsonl(tmp_path / "b.jsonl", 5), "--out", out, "--resume")
+    assert result.returncode == 2
+    assert "line 1 is the result of" in result.stderr and "same inputs" in result.stderr
+    assert_no_traceback(result)
+
+
+def test_an_existing_output_is_not_overwritten_without_resume(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text("keep me\n", encoding="utf-8")
+    result = qualmark("batch", NOLOC, jsonl(tmp_path / "a.jsonl", 2), "--out", out)
+    assert result.returncode == 2 and "--resume" in result.stderr
+    assert out.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_a_worker_that_dies_costs_only_its_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed while evaluating input 7 (every time): that input gets an error record; the
+    inputs that shared its chunk are run again and get their results; nothing is duplicated."""
+    real = batch.evaluate_one
+
+    def fragile(framework: Any, item: Input, as_of: Any, lang: Any) -> Any:
+        if item.index == 7:
+            os._exit(9)
+        return real(framework, item, as_of, lang)
+
+    monkeypatch.setattr(batch, "evaluate_one", fragile)  # the workers are forked: they see it too
+    texts = [json.dumps(p).encode() for p in generate.noloc(40, seed=6)]
+    items = [Input(i, "in.jsonl", i + 1, text) for i, text in enumerate(texts)]
+    results = list(run(FRAMEWORK, items, workers=2, chunk=5))
+    assert [r.index for r in results] == list(range(40))
+    assert results[7].verdict is None and "worker process" in results[7].problems[0]
+    assert all(r.verdict is not None for r in results if r.index != 7)
+    assert [r.record for r in results[8:]] == [real(FRAMEWORK, item, None, None).record for item in items[8:]]
+
+
+def test_evaluate_many_runs_under_multiprocessing_with_a_pickled_framework() -> None:
+    import multiprocessing
+
+    texts = [json.dumps(p) for p in generate.noloc(12, seed=8)]
+    FRAMEWORK.evaluate(parse_portfolio(texts[0], "x", FRAMEWORK))  # used: its schema check is built
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        remote = pool.starmap(_verdict_in_worker, [(FRAMEWORK, t) for t in texts])
+    here = [e.verdict.value for e in evaluate_many(FRAMEWORK, texts)]  # type: ignore[union-attr]
+    assert remote == here
+
+
+def _verdict_in_worker(framework: Any, text: str) -> str:
+    (evaluation,) = evaluate_many(framework, [text])
+    return evaluation.verdict.value  # type: ignore[union-attr]
+
+
+def test_inputs_are_read_lazily(tmp_path: Path) -> None:
+    source = jsonl(tmp_path / "in.jsonl", 3)
+    stream = inputs([str(source), str(source)])
+    first = next(stream)
+    assert (first.index, first.line) == (0, 1)
+    assert [(i.index, i.line) for i in stream] == [(1, 2), (2, 3), (3, 1), (4, 2), (5, 3)]
+
+
+def peak_mb(*args: str | Path, stdin: Path) -> float:
+    """Peak resident memory of the batch (and its workers), measured from a small parent process."""
+    code = (
+        "import resource, subprocess, sys\n"
+        "with open(sys.argv[1], 'rb') as stdin:\n"
+        "    subprocess.run(sys.argv[2:], stdin=stdin, stdout=subprocess.DEVNULL, check=False)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    result = subprocess.run(
+        [
+            "/usr/bin/env",
+            sys.executable,
+            "-c",
+            code,
+            str(stdin),
+            sys.executable,
+            "-m",
+            "qualmark",
+            "batch",
+            *map(str, args),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    return int(result.stdout.split()[-1]) / 1024
+
+
+def test_memory_stays_flat_as_the_input_grows(tmp_path: Path) -> None:
+    small = jsonl(tmp_path / "small.jsonl", 500, seed=9)
+    large = tmp_path / "large.jsonl"
+    with large.open("w", encoding="utf-8") as stream:
+        for _ in range(16):
+            stream.write(small.read_text(encoding="utf-8"))
+    args = (NOLOC, "-", "--summary-only", "--workers", "2")
+    few, many = peak_mb(*args, stdin=small), peak_mb(*args, stdin=large)
+    assert many < 300
+    assert many < few * 1.3, (few, many)  # 16 times the portfolios, not 16 times the memory
