@@ -44,7 +44,6 @@ from qualmark.messages import language_problem
 from qualmark.portfolio import load_portfolio
 from qualmark.progress import progress
 from qualmark.report import REPORTS, Report
-from qualmark.report.documents import SUFFIXES, DocumentReport, FolderReport, render_handbook
 from qualmark.report.json import dumps
 from qualmark.report.progress import RENDERERS as PROGRESS_RENDERERS
 from qualmark.report.suite import RENDERERS
@@ -73,6 +72,10 @@ class OutputFormat(StrEnum):
 class DocsFormat(StrEnum):
     markdown = "markdown"
     html = "html"
+
+    @property
+    def file_suffix(self) -> str:
+        return "md" if self is DocsFormat.markdown else "html"
 
 
 class AudienceOption(StrEnum):
@@ -432,9 +435,9 @@ def docs(
     compiled = _load(framework, _max_bytes(max_file_size))
     language = _language(lang, lang_fallback, compiled)
     if out is not None and out.is_dir():
-        _fail(
-            f"--out {out} is a folder; give a file name such as {out / ('handbook' + SUFFIXES[output.value])}"
-        )
+        _fail(f"--out {out} is a folder; give a file name such as {out / ('handbook.' + output.file_suffix)}")
+    from qualmark.report.documents import render_handbook  # Jinja2: only for the documents
+
     text = render_handbook(compiled, output.value, language)
     with _output(out) as stream:
         stream.write(text)
@@ -644,6 +647,8 @@ def _report_for(
     output: OutputFormat, stream: TextIO, out: Path | None, lang: str, audience: AudienceOption, many: bool
 ) -> Report:
     if output in (OutputFormat.markdown, OutputFormat.html):
+        from qualmark.report.documents import DocumentReport, FolderReport  # Jinja2: only for these
+
         if out is not None and out.is_dir():
             return FolderReport(out, lang, output.value, audience.value)
         return DocumentReport(stream, lang, output.value, audience.value)

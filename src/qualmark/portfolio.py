@@ -7,11 +7,9 @@ import re
 import unicodedata
 from functools import cache
 from pathlib import Path as FsPath
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError as SchemaError
 from pydantic import ValidationError
 
 from qualmark.dates import why_not_a_date
@@ -24,6 +22,10 @@ from qualmark.scales import Scales, shipped_scales
 from qualmark.schema import DATE, LEVEL, portfolio_schema
 from qualmark.source import pointer
 from qualmark.suggest import choices_hint, did_you_mean
+
+if TYPE_CHECKING:  # jsonschema is imported only to explain a portfolio that does not fit
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError as SchemaError
 
 SEE_DOCS = "remove it, or check its spelling: see docs/portfolio.md"
 
@@ -317,6 +319,8 @@ class SchemaCheck:
         except (ValueError, TypeError, OverflowError):  # data it cannot convert: let jsonschema judge
             pass
         if self._slow is None:
+            from jsonschema import Draft202012Validator, FormatChecker
+
             self._slow = Draft202012Validator(self.schema, format_checker=FormatChecker())
         return schema_problems(self._slow, data, file, self.scales)
 

@@ -448,7 +448,7 @@ def shipped_scales() -> Scales:
     """The scales that ship with qualmark (``catalogue/scales.yaml``), read once."""
     text = resources.files("qualmark.catalogue").joinpath("scales.yaml").read_text(encoding="utf-8")
     try:
-        definitions = TypeAdapter(list[ScaleDef]).validate_python(yaml.safe_load(text))
+        definitions = TypeAdapter(list[ScaleDef]).validate_python(yaml.load(text, Loader=yaml.CSafeLoader))
     except ValidationError as exc:  # a bug in the shipped file, never the user's
         raise RuntimeError(f"catalogue/scales.yaml is invalid: {exc}") from None
     problems: list[str] = []

@@ -984,3 +984,48 @@ def test_a_json_list_longer_than_the_limit_is_refused_at_its_pointer() -> None:
         "/cases",
         "a list of 1,001 items: at most 1,000 are allowed",
     )
+
+
+# --- libyaml underneath ---------------------------------------------------------------------------
+
+
+def _reading(text: str, kind: Any) -> Any:
+    reading = loader._read_yaml(text, "f.yaml", kind)
+    smap = reading.source_map
+    return reading.data, smap.values, smap.keys, smap.aliases, smap.numbers_as_written, reading.problems
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(_plain, st.builds(lambda shared, other: {"a": shared, "b": [shared, other]}, _plain, _plain)),
+    st.sampled_from([None, False, True]),
+    st.booleans(),
+)
+def test_libyaml_reads_what_the_reference_loader_reads_at_the_same_places(
+    value: Any, flow: bool | None, unicode: bool
+) -> None:
+    """Where libyaml (the fast path) reads a file without a problem, data and every position are the
+    reference loader's: in block and flow style, with anchors and aliases (a shared value is dumped
+    as one), and with characters beyond ASCII written as themselves."""
+    text = yaml.safe_dump(value, default_flow_style=flow, allow_unicode=unicode)
+    try:
+        fast = _reading(text, loader._FastYamlLoader)
+    except LoadError:
+        return  # read_yaml then asks the reference loader, which reports it
+    if fast[-1]:
+        return  # likewise
+    assert fast == _reading(text, loader._QualmarkYamlLoader)
+
+
+def test_a_problem_found_through_libyaml_is_reported_by_the_reference_loader() -> None:
+    text = "a: 1\nb: !!binary aGVsbG8=\nc: [1, 2\n"
+    with pytest.raises(LoadError) as fast:
+        loader.read_yaml(text, "f.yaml")
+    with pytest.raises(LoadError) as reference:
+        loader._read_yaml(text, "f.yaml", loader._QualmarkYamlLoader)
+    assert fast.value.problems == reference.value.problems
+    reading = loader.read_yaml("a: 1\nb: !!binary aGVsbG8=\n", "f.yaml")
+    assert (
+        reading.problems
+        == loader._read_yaml("a: 1\nb: !!binary aGVsbG8=\n", "f.yaml", loader._QualmarkYamlLoader).problems
+    )

@@ -78,6 +78,6 @@ def _section(raw: dict[str, Any], block: str, sub: str | None, key: str | None) 
 def load_catalogue() -> QuestionCatalogue:
     """The catalogue shipped in the package (read once)."""
     text = resources.files(__package__).joinpath("questions.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = yaml.load(text, Loader=yaml.CSafeLoader)  # libyaml: the shipped catalogue, read on every start
     blocks = tuple(_section(b, str(b["id"]), None, str(b["key"])) for b in raw["blocks"])
     return QuestionCatalogue(str(raw["source"]), blocks)
