@@ -236,20 +236,21 @@ NOLOC_CHANGES: tuple[Change, ...] = (
 )
 
 
-def _scaled(p: Portfolio, scale: int) -> None:
-    """``scale`` times the cases and the course certificates (ids kept unique)."""
-    if scale <= 1:
-        return
-    cases, courses = list(p["cases"]), _items(p, "cursus")
+def _copies(items: list[dict[str, Any]], scale: int) -> list[dict[str, Any]]:
+    """``scale - 1`` more copies of each item, each with an id of its own (``casus-1-2``)."""
+    copies = []
     for n in range(1, scale):
-        for case in cases:
-            copied = copy.deepcopy(case)
-            copied["id"] = f"{case['id']}-{n}"
-            p["cases"].append(copied)
-        for course in courses:
-            copied = copy.deepcopy(course)
-            copied["id"] = f"{course['id']}-{n}"
-            p["evidence"].append(copied)
+        for item in items:
+            copied = copy.deepcopy(item)
+            copied["id"] = f"{item['id']}-{n}"
+            copies.append(copied)
+    return copies
+
+
+def _scaled(p: Portfolio, scale: int) -> None:
+    """``scale`` times the cases and the course certificates."""
+    p["cases"] += _copies(p["cases"], scale)
+    p["evidence"] += _copies(_items(p, "cursus"), scale)
 
 
 def noloc(count: int, seed: int = 0, scale: int = 1) -> Iterator[Portfolio]:
@@ -282,13 +283,7 @@ def estqf(count: int, seed: int = 0, scale: int = 1) -> Iterator[Portfolio]:
         for _ in range(rng.choice([0, 1, 2])):
             if portfolio["evidence"]:
                 del portfolio["evidence"][rng.randrange(len(portfolio["evidence"]))]
-        if scale > 1:
-            originals = list(portfolio["evidence"])
-            for k in range(1, scale):
-                for item in originals:
-                    copied = copy.deepcopy(item)
-                    copied["id"] = f"{item['id']}-{k}"
-                    portfolio["evidence"].append(copied)
+        portfolio["evidence"] += _copies(portfolio["evidence"], scale)
         yield portfolio
 
 

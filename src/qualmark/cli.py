@@ -161,6 +161,10 @@ def _main(
     """Check career-guidance quality-mark frameworks and candidate portfolios."""
 
 
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Evaluation date (YYYY-MM-DD); default: each portfolio's submission date."),
+]
 LangOption = Annotated[
     str | None,
     typer.Option(
@@ -337,12 +341,7 @@ def check(
         list[Path],
         typer.Argument(help="Portfolio JSON files.", show_default=False, readable=False, metavar="PORTFOLIO"),
     ],
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of", help="Evaluation date (YYYY-MM-DD); default: each portfolio's submission date."
-        ),
-    ] = None,
+    as_of: AsOfOption = None,
     output: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.text,
     lang: LangOption = None,
     lang_fallback: LangFallback = False,
@@ -476,12 +475,7 @@ def run_batch(
             "--workers", help="Processes to evaluate with (default: one per core).", show_default=False
         ),
     ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of", help="Evaluation date (YYYY-MM-DD); default: each portfolio's submission date."
-        ),
-    ] = None,
+    as_of: AsOfOption = None,
     resume: Annotated[
         bool,
         typer.Option(

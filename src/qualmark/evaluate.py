@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import partial
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from qualmark.explain import (
     Judgement,
@@ -27,6 +28,30 @@ if TYPE_CHECKING:
     from qualmark.model.portfolio import Portfolio
 
 EVALUATION_FORMAT = 1
+
+T = TypeVar("T")
+
+
+class _Lazy(Generic[T]):
+    """A value worked out by ``make`` when first asked for, then kept (it pickles either way)."""
+
+    __slots__ = ("made", "make", "value")
+
+    def __init__(self, make: Callable[[], T]) -> None:
+        self.make = make
+        self.value: T | None = None
+        self.made = False
+
+    def get(self) -> T:
+        if not self.made:
+            self.value, self.made = self.make(), True
+        return self.value  # type: ignore[return-value]
+
+    def __getstate__(self) -> tuple[Any, Any, bool]:
+        return self.make, self.value, self.made
+
+    def __setstate__(self, state: tuple[Any, Any, bool]) -> None:
+        self.make, self.value, self.made = state
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +76,17 @@ class Evaluation:
     verdict: Verdict
     outcomes: tuple[Outcome, ...]
     notices: tuple[Message, ...] = ()
-    matrices: tuple[Matrix, ...] = ()  # items × cases of each vocabulary a rule reads (qualmark.matrix)
+    # the coverage matrices, worked out when first asked for (see matrices)
+    _matrices: _Lazy[tuple[Matrix, ...]] = field(
+        default_factory=lambda: _Lazy(tuple), compare=False, repr=False
+    )
     candidate_id: str | None = None
+
+    @property
+    def matrices(self) -> tuple[Matrix, ...]:
+        """Items × cases of each vocabulary a rule reads (:mod:`qualmark.matrix`), made on first use:
+        most evaluations are never shown as a report."""
+        return self._matrices.get()
 
     def find(self, rule_id: str) -> Outcome | None:
         """The outcome of a rule anywhere in the tree."""
@@ -245,6 +279,6 @@ def evaluate(
         verdict_of(o.status for o in outcomes),
         outcomes,
         tuple(notices),
-        matrices(framework.rules, framework.catalogues, portfolio, outcomes),
+        _Lazy(partial(matrices, framework.rules, framework.catalogues, portfolio, outcomes)),
         portfolio.candidate.id,
     )

@@ -157,6 +157,8 @@ def written(text: str | None) -> bool:
     """
     if text is None:
         return False
+    if text and "!" <= text[0] <= "~":  # a visible ASCII character first: the usual case, at once
+        return True
     # the first visible character decides, usually the first of the text (this runs on every demonstration)
     return any(
         not char.isspace() and _shown_as_is(char) and not unicodedata.category(char).startswith("M")

@@ -44,6 +44,9 @@ class Context:
     # assessors' decisions by rule id, and how many must agree (certification.method.assessors)
     judgements: Mapping[str, tuple[Judgement, ...]] = field(default_factory=dict)
     assessors: int = 1
+    # what rules worked out that others ask again (the same items of the same kind under the same
+    # conditions: Noloc's three course-hours totals), by a key of the rule module's own
+    shared: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -141,8 +141,16 @@ class _EvidenceBase(Rule):
     def inspect(self, ctx: Context, stated: tuple[str, ...] = ()) -> list[ItemCheck]:
         """Every item of the kind, with the conditions it fails or leaves open.
 
-        ``stated`` names fields an item must state besides those in conditions.
+        ``stated`` names fields an item must state besides those in conditions. Worked out once per
+        evaluation for rules that ask the same (``ctx.shared``).
         """
+        key = ("evidence", self.kind, self.conditions, self.max_age, stated)
+        found: list[ItemCheck] | None = ctx.shared.get(key)
+        if found is None:
+            found = ctx.shared[key] = self._inspect(ctx, stated)
+        return found
+
+    def _inspect(self, ctx: Context, stated: tuple[str, ...]) -> list[ItemCheck]:
         delta = to_delta(self.max_age)
         result = []
         for index, item in enumerate(ctx.portfolio.evidence):
