@@ -146,36 +146,49 @@ def _lines(
 
 # --- evaluating, in this process or in workers ------------------------------------------------
 
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How every input of a batch is evaluated and told."""
+
+    as_of: dt.date | None = None  # the evaluation date (default: each portfolio's submission date)
+    lang: str | None = None  # the language of the records
+    records: bool = True  # False: only what the summary counts (no JSON record is made)
+
+
 _WORKER: dict[str, Any] = {}  # the framework and options of a worker process
 
 
-def _start_worker(framework: Framework, as_of: dt.date | None, lang: str | None) -> None:
+def _start_worker(framework: Framework, options: Options) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _WORKER.update(framework=framework, as_of=as_of, lang=lang)
+    _WORKER.update(framework=framework, options=options)
 
 
 def _evaluate_chunk(chunk: list[Input]) -> list[Result]:
-    return [evaluate_one(_WORKER["framework"], item, _WORKER["as_of"], _WORKER["lang"]) for item in chunk]
+    return [evaluate_one(_WORKER["framework"], item, _WORKER["options"]) for item in chunk]
 
 
-def evaluate_one(framework: Framework, item: Input, as_of: dt.date | None, lang: str | None) -> Result:
+def evaluate_one(framework: Framework, item: Input, options: Options) -> Result:
     """The result of one input: its evaluation as a JSON record, or the error record in its place."""
     if item.error is not None:
         return _failure(item, item.error)
     assert item.data is not None
     try:
         portfolio = parse_portfolio(decode(item.data, item.where), item.file, framework)
-        evaluation = framework.evaluate(portfolio, as_of=as_of)
+        evaluation = framework.evaluate(portfolio, as_of=options.as_of)
     except QualmarkError as exc:
         return _failure(item, exc)
-    record = evaluation.to_json(lang)
-    if item.line is not None:
-        record["portfolio"]["line"] = item.line
+    text = ""
+    if options.records:
+        record = evaluation.to_json(options.lang)
+        if item.line is not None:
+            record["portfolio"]["line"] = item.line
+        text = dumps(record, indent=None)
     return Result(
         item.index,
         item.file,
         item.line,
-        dumps(record, indent=None),
+        text,
         evaluation.verdict.value,
         tuple(g.rule_id for g in evaluation.gaps()),
     )
@@ -204,8 +217,7 @@ def run(
     items: Iterable[Input],
     *,
     workers: int = 1,
-    as_of: dt.date | None = None,
-    lang: str | None = None,
+    options: Options = Options(),
     chunk: int = CHUNK,
 ) -> Iterator[Result]:
     """One :class:`Result` per input, in input order, each as soon as it and all before it are done.
@@ -214,23 +226,22 @@ def run(
     """
     if workers <= 1:
         for item in items:
-            yield evaluate_one(framework, item, as_of, lang)
+            yield evaluate_one(framework, item, options)
         return
-    yield from _Pool(framework, workers, as_of, lang).run(items, chunk)
+    yield from _Pool(framework, workers, options).run(items, chunk)
 
 
 @dataclass
 class _Pool:
     framework: Framework
     workers: int
-    as_of: dt.date | None
-    lang: str | None
+    options: Options
     executor: ProcessPoolExecutor | None = field(default=None, init=False)
 
     def _executor(self) -> ProcessPoolExecutor:
         if self.executor is None:
             self.executor = ProcessPoolExecutor(
-                self.workers, initializer=_start_worker, initargs=(self.framework, self.as_of, self.lang)
+                self.workers, initializer=_start_worker, initargs=(self.framework, self.options)
             )
         return self.executor
 

@@ -28,6 +28,7 @@ from rich.console import Console
 from rich.text import Text
 
 from qualmark.batch import LineWriter, Summary, done_already
+from qualmark.batch import Options as BatchOptions
 from qualmark.batch import inputs as batch_inputs
 from qualmark.batch import run as batch_run
 from qualmark.catalogue.template import render_template
@@ -538,7 +539,8 @@ def run_batch(
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         with _batch_progress(skip) as advance:
-            for result in batch_run(compiled, items, workers=count, as_of=date, lang=language):
+            options = BatchOptions(as_of=date, lang=language, records=write is not None)
+            for result in batch_run(compiled, items, workers=count, options=options):
                 if write is not None:
                     write(result.record)
                 summary.add(result)

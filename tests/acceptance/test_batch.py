@@ -20,7 +20,7 @@ import jsonschema
 import pytest
 
 from qualmark import batch, evaluate_many, load_framework, parse_portfolio
-from qualmark.batch import Input, inputs, run
+from qualmark.batch import Input, Options, inputs, run
 from tests.acceptance.test_cli import NOLOC, NOLOC_EXAMPLES, assert_no_traceback, qualmark
 from tests.conftest import ROOT
 
@@ -178,10 +178,10 @@ def test_a_worker_that_dies_costs_only_its_input(monkeypatch: pytest.MonkeyPatch
     inputs that shared its chunk are run again and get their results; nothing is duplicated."""
     real = batch.evaluate_one
 
-    def fragile(framework: Any, item: Input, as_of: Any, lang: Any) -> Any:
+    def fragile(framework: Any, item: Input, options: Options) -> Any:
         if item.index == 7:
             os._exit(9)
-        return real(framework, item, as_of, lang)
+        return real(framework, item, options)
 
     monkeypatch.setattr(batch, "evaluate_one", fragile)  # the workers are forked: they see it too
     texts = [json.dumps(p).encode() for p in generate.noloc(40, seed=6)]
@@ -190,7 +190,7 @@ def test_a_worker_that_dies_costs_only_its_input(monkeypatch: pytest.MonkeyPatch
     assert [r.index for r in results] == list(range(40))
     assert results[7].verdict is None and "worker process" in results[7].problems[0]
     assert all(r.verdict is not None for r in results if r.index != 7)
-    assert [r.record for r in results[8:]] == [real(FRAMEWORK, item, None, None).record for item in items[8:]]
+    assert [r.record for r in results[8:]] == [real(FRAMEWORK, item, Options()).record for item in items[8:]]
 
 
 def test_evaluate_many_runs_under_multiprocessing_with_a_pickled_framework() -> None:
