@@ -320,7 +320,8 @@ same run, rather than the times.
 The baseline for a portfolio is the Noloc rules written by hand in plain Python
 (benchmarks/noloc_by_hand.py): `json.loads` and the checks, giving the verdict and the failing
 requirements and nothing else. It agrees with qualmark on all {agreed:,} generated portfolios
-of the run (benchmarks/generate.py, seeded: eligible ones and ones failing in every way).
+of the run (benchmarks/generate.py, seeded: ones a machine finds eligible, awaiting the
+assessors' judgement, and ones failing in every way).
 
 {table(lines)}
 

@@ -25,16 +25,17 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from qualmark.errors import LoadError, Problem, QualmarkError
 from qualmark.explain import Verdict
-from qualmark.files import DEFAULT_MAX_BYTES, decode, read_bytes
+from qualmark.files import DEFAULT_MAX_BYTES, decode, open_regular, read_bytes
 from qualmark.framework import Framework
 from qualmark.portfolio import parse_portfolio
 from qualmark.report.json import dumps
+from qualmark.source import Span
 
 CHUNK = 32  # inputs per task sent to a worker: enough to make the sending cheap
 IN_FLIGHT = 4  # chunks per worker waiting or running at any time: enough to keep every worker busy
@@ -107,9 +108,9 @@ def _expand(
         return
     if location.suffix in JSON_LINES:
         try:
-            stream = open(location, "rb")  # noqa: SIM115 (closed below, read lazily)
-        except OSError as exc:
-            yield path, None, None, LoadError([Problem(f"cannot read it: {exc.strerror or exc}", file=path)])
+            stream = open_regular(location)
+        except LoadError as exc:
+            yield path, None, None, exc
             return
         with stream:
             yield from _lines(stream, path, max_bytes)
@@ -174,7 +175,7 @@ def evaluate_one(framework: Framework, item: Input, options: Options) -> Result:
         return _failure(item, item.error)
     assert item.data is not None
     try:
-        portfolio = parse_portfolio(decode(item.data, item.where), item.file, framework)
+        portfolio = parse_portfolio(decode(item.data, item.file), item.file, framework)
         evaluation = framework.evaluate(portfolio, as_of=options.as_of)
     except QualmarkError as exc:
         return _failure(item, exc)
@@ -195,11 +196,20 @@ def evaluate_one(framework: Framework, item: Input, options: Options) -> Result:
 
 
 def _failure(item: Input, error: QualmarkError) -> Result:
+    if item.line is not None:  # a position within a JSON Lines line is a position in the file
+        error = type(error)([_in_file(problem, item.line) for problem in error.problems])
     record = error.to_json(item.file)
     if item.line is not None:
         record["portfolio"]["line"] = item.line
     problems = tuple(str(p) for p in error.problems)
     return Result(item.index, item.file, item.line, dumps(record, indent=None), None, problems=problems)
+
+
+def _in_file(problem: Problem, line: int) -> Problem:
+    span = problem.span
+    if span is None:
+        return problem
+    return replace(problem, span=Span(span.file, line + span.line - 1, span.column))
 
 
 def _died(item: Input, why: str) -> Result:

@@ -509,6 +509,8 @@ def run_batch(
         _fail(f"--workers {count}: give 1 or more")
     if resume and out is None:
         _fail("--resume goes on with the results in --out: give --out FILE")
+    if resume and "-" in sources:
+        _fail("--resume reads the inputs again, which standard input cannot give: save them to a file first")
     if out is not None and summary_only:
         _fail("--summary-only writes no results: leave out --out, or --summary-only")
     if sources.count("-") > 1:

@@ -16,6 +16,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from qualmark.errors import LoadError, Problem
 from qualmark.source import Span
@@ -97,21 +98,44 @@ def _open(path: Path) -> int:
         raise _refuse(path, "no file can have this name: it holds a NUL character") from None
 
 
+def _regular(path: Path, fd: int) -> os.stat_result:
+    """The file's status; a :class:`LoadError` unless it is a regular file."""
+    info = os.fstat(fd)
+    if stat.S_ISDIR(info.st_mode):
+        raise _refuse(path, "this is a folder, not a file", "give the path of a file in it")
+    kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+    if not stat.S_ISREG(info.st_mode):
+        raise _refuse(
+            path,
+            f"this is {kind}, not a regular file",
+            "qualmark reads only regular files: save the content to a file first",
+        )
+    return info
+
+
+def open_regular(path: str | Path) -> BinaryIO:
+    """A regular file opened for reading in binary, to be read a piece at a time (JSON Lines, which
+    has no size limit as a whole); anything else is a :class:`LoadError`."""
+    path = Path(path)
+    fd = _open(path)
+    try:
+        _regular(path, fd)
+        os.set_blocking(fd, True)
+    except OSError as exc:
+        os.close(fd)
+        raise _refuse(path, f"cannot read the file: {exc.strerror or exc}") from None
+    except LoadError:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
+
+
 def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of a regular file of at most ``max_bytes``; anything else is a :class:`LoadError`."""
     path = Path(path)
     fd = _open(path)
     try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise _refuse(path, "this is a folder, not a file", "give the path of a file in it")
-        kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
-        if not stat.S_ISREG(info.st_mode):
-            raise _refuse(
-                path,
-                f"this is {kind}, not a regular file",
-                "qualmark reads only regular files: save the content to a file first",
-            )
+        info = _regular(path, fd)
         if info.st_size > max_bytes:
             raise _refuse(
                 path,

@@ -78,7 +78,10 @@ def test_one_result_per_input_in_order_with_error_records(tmp_path: Path) -> Non
         *[(str(tmp_path / "many.jsonl"), n) for n in (1, 3, 4, 5, 6)],
     ]
     assert [("error" in r) for r in found] == [True, False, False, False, True, False, False, True]
-    assert found[4]["error"]["phase"] == "load" and "not UTF-8" in found[4]["error"]["problems"][0]["message"]
+    bad_byte = found[4]["error"]["problems"][0]
+    assert found[4]["error"]["phase"] == "load" and "not UTF-8" in bad_byte["message"]
+    assert (bad_byte["file"], bad_byte["line"], bad_byte["column"]) == (str(tmp_path / "many.jsonl"), 3, 15)
+    assert found[7]["error"]["problems"][0]["line"] == 6  # the truncated last line, where it is
     assert found[2]["verdict"] == "not_eligible"
     # the same record check --format json writes for a portfolio
     alone = json.loads(qualmark("check", NOLOC, folder / "fail-b1-hours.json", "--format", "json").stdout)
@@ -163,6 +166,12 @@ def test_resume_refuses_an_output_of_other_inputs(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "line 1 is the result of" in result.stderr and "same inputs" in result.stderr
     assert_no_traceback(result)
+
+
+def test_resume_needs_inputs_it_can_read_again(tmp_path: Path) -> None:
+    result = qualmark("batch", NOLOC, "-", "--out", tmp_path / "out.jsonl", "--resume")
+    assert result.returncode == 2 and "standard input" in result.stderr
+    assert not (tmp_path / "out.jsonl").exists()
 
 
 def test_an_existing_output_is_not_overwritten_without_resume(tmp_path: Path) -> None:
@@ -256,3 +265,15 @@ def test_memory_stays_flat_as_the_input_grows(tmp_path: Path) -> None:
     few, many = peak_mb(*args, stdin=small), peak_mb(*args, stdin=large)
     assert many < 300
     assert many < few * 1.3, (few, many)  # 16 times the portfolios, not 16 times the memory
+
+
+def test_what_is_not_a_regular_file_gets_an_error_record(tmp_path: Path) -> None:
+    device = tmp_path / "zero.jsonl"
+    device.symlink_to("/dev/zero")  # endless, and no file: refused, not read forever
+    missing = tmp_path / "missing.json"
+    result = qualmark("batch", NOLOC, device, missing)
+    assert result.returncode == 2
+    found = records(result.stdout)
+    assert tags(found) == [(str(device), None), (str(missing), None)]
+    assert "not a regular file" in found[0]["error"]["problems"][0]["message"]
+    assert found[1]["error"]["problems"][0]["message"] == "no such file"
