@@ -34,7 +34,7 @@ from qualmark.explain import Verdict
 from qualmark.files import DEFAULT_MAX_BYTES, decode, open_regular, read_bytes
 from qualmark.framework import Framework
 from qualmark.portfolio import parse_portfolio
-from qualmark.report.json import dumps
+from qualmark.report.json import dumps_line
 from qualmark.source import Span
 
 CHUNK = 32  # inputs per task sent to a worker: enough to make the sending cheap
@@ -184,7 +184,7 @@ def evaluate_one(framework: Framework, item: Input, options: Options) -> Result:
         record = evaluation.to_json(options.lang)
         if item.line is not None:
             record["portfolio"]["line"] = item.line
-        text = dumps(record, indent=None)
+        text = dumps_line(record)
     return Result(
         item.index,
         item.file,
@@ -202,7 +202,7 @@ def _failure(item: Input, error: QualmarkError) -> Result:
     if item.line is not None:
         record["portfolio"]["line"] = item.line
     problems = tuple(str(p) for p in error.problems)
-    return Result(item.index, item.file, item.line, dumps(record, indent=None), None, problems=problems)
+    return Result(item.index, item.file, item.line, dumps_line(record), None, problems=problems)
 
 
 def _in_file(problem: Problem, line: int) -> Problem:

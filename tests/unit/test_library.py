@@ -6,10 +6,12 @@ import json
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qualmark import LoadError, load_framework, load_portfolio, parse_framework, parse_portfolio
 from qualmark.inert import inert_json
-from qualmark.report.json import dumps
+from qualmark.report.json import dumps, dumps_line
 from qualmark.schema import DATE, LANGUAGE, LEVEL
 from tests.conftest import EXAMPLES, FRAMEWORKS
 
@@ -55,3 +57,22 @@ def test_json_output_escapes_what_could_act_on_a_terminal_and_reads_back_exactly
     assert json.loads(text)["name"] == name
     assert all(c.isprintable() or c in "\n " for c in text)
     assert inert_json(text) == text
+
+
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)  # beyond 64 bits too
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(st.characters(codec="utf-8") | st.sampled_from("\x1b\x85\u202e\u2028\u200b\x7f\n")),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=15,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON)
+def test_a_json_lines_record_reads_back_as_the_json_output_and_is_one_inert_line(data: object) -> None:
+    line = dumps_line(data)
+    assert json.loads(line) == json.loads(dumps(data))
+    assert "\n" not in line and inert_json(line) == line  # one line, nothing left to escape
