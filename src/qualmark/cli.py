@@ -65,6 +65,7 @@ class ExitCode(IntEnum):
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"
+    jsonl = "jsonl"
     markdown = "markdown"
     html = "html"
     junit = "junit"

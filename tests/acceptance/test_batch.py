@@ -277,3 +277,14 @@ def test_what_is_not_a_regular_file_gets_an_error_record(tmp_path: Path) -> None
     assert tags(found) == [(str(device), None), (str(missing), None)]
     assert "not a regular file" in found[0]["error"]["problems"][0]["message"]
     assert found[1]["error"]["problems"][0]["message"] == "no such file"
+
+
+def test_check_writes_json_lines_as_batch_does(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    portfolios = [NOLOC_EXAMPLES / "eligible.json", broken, NOLOC_EXAMPLES / "fail-b1-hours.json"]
+    lines = qualmark("check", NOLOC, *portfolios, "--format", "jsonl")
+    listed = qualmark("check", NOLOC, *portfolios, "--format", "json")
+    assert lines.returncode == listed.returncode == 2
+    assert records(lines.stdout) == json.loads(listed.stdout)  # the same records, a line each
+    assert len(lines.stdout.splitlines()) == 3

@@ -12,7 +12,7 @@ from typing import Protocol, TextIO
 
 from qualmark.errors import QualmarkError
 from qualmark.evaluate import Evaluation
-from qualmark.report.json import JsonReport
+from qualmark.report.json import JsonLinesReport, JsonReport
 from qualmark.report.junit import JunitReport
 from qualmark.report.text import TextReport
 
@@ -34,6 +34,11 @@ class ReportFactory(Protocol):
     def __call__(self, stream: TextIO, lang: str | None, many: bool) -> Report: ...
 
 
-REPORTS: dict[str, ReportFactory] = {"text": TextReport, "json": JsonReport, "junit": JunitReport}
+REPORTS: dict[str, ReportFactory] = {
+    "text": TextReport,
+    "json": JsonReport,
+    "jsonl": JsonLinesReport,
+    "junit": JunitReport,
+}
 
 __all__ = ["REPORTS", "Report", "ReportFactory"]

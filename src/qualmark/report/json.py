@@ -73,3 +73,26 @@ class JsonReport:
     def close(self) -> None:
         if self.many:
             self.stream.write("\n]\n" if self.count else "[]\n")
+
+
+class JsonLinesReport:
+    """``--format jsonl``: each record on a line of its own, written when it is made (as ``qualmark batch``)."""
+
+    def __init__(self, stream: TextIO, lang: str | None, many: bool) -> None:
+        self.stream = stream
+        self.lang = lang
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+        self.ascii_only = not encoding.startswith("utf")  # escape what the stream cannot carry
+
+    def _write(self, record: dict[str, Any]) -> None:
+        line = dumps(record, ascii_only=True, indent=None) if self.ascii_only else dumps_line(record)
+        self.stream.write(line + "\n")
+
+    def evaluation(self, evaluation: Evaluation) -> None:
+        self._write(evaluation.to_json(self.lang))
+
+    def failure(self, file: str, error: QualmarkError) -> None:
+        self._write(error.to_json(file))
+
+    def close(self) -> None:
+        """Every line is written whole as it comes: nothing to finish."""
