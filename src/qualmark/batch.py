@@ -68,7 +68,12 @@ class Result:
     record: str  # one line of JSON, no newline: an evaluation, or an error record
     verdict: str | None  # None when the input could not be evaluated
     failing: tuple[str, ...] = ()  # the requirements it fails (Evaluation.gaps())
-    problems: tuple[str, ...] = ()  # why it could not be evaluated, as check prints it
+    error: QualmarkError | None = None  # why it could not be evaluated
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """Why it could not be evaluated, a problem per line (none when it was)."""
+        return tuple(str(p) for p in self.error.problems) if self.error is not None else ()
 
 
 # --- reading the inputs ------------------------------------------------------------------------
@@ -201,8 +206,7 @@ def _failure(item: Input, error: QualmarkError) -> Result:
     record = error.to_json(item.file)
     if item.line is not None:
         record["portfolio"]["line"] = item.line
-    problems = tuple(str(p) for p in error.problems)
-    return Result(item.index, item.file, item.line, dumps_line(record), None, problems=problems)
+    return Result(item.index, item.file, item.line, dumps_line(record), None, error=error)
 
 
 def _in_file(problem: Problem, line: int) -> Problem:

@@ -21,16 +21,12 @@ from enum import IntEnum, StrEnum
 from importlib import resources
 from importlib.metadata import version as package_version
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
-from qualmark.batch import LineWriter, Summary, done_already
-from qualmark.batch import Options as BatchOptions
-from qualmark.batch import inputs as batch_inputs
-from qualmark.batch import run as batch_run
 from qualmark.catalogue.template import render_template
 from qualmark.dates import why_not_a_date
 from qualmark.errors import JudgementsError, LoadError, Problem, QualmarkError
@@ -52,6 +48,9 @@ from qualmark.report.validation import RENDERERS as VALIDATION_RENDERERS
 from qualmark.report.validation import FileResult
 from qualmark.schema import framework_schema, tests_schema
 from qualmark.suite import SUFFIX, CaseResult, coverage, discover, load_suite, snapshot
+
+if TYPE_CHECKING:
+    from qualmark.batch import Summary
 
 
 class ExitCode(IntEnum):
@@ -499,6 +498,11 @@ def run_batch(
     Exit code as for check: 0 all eligible, 1 any not eligible, incomplete or for the assessor,
     2 any input that could not be read or checked (its result line is an error record).
     """
+    from qualmark.batch import LineWriter, Summary, done_already  # processes: only for a batch
+    from qualmark.batch import Options as BatchOptions
+    from qualmark.batch import inputs as batch_inputs
+    from qualmark.batch import run as batch_run
+
     date = _parse_date(as_of)
     max_bytes = _max_bytes(max_file_size)
     compiled = _load(framework, max_bytes)
@@ -547,10 +551,11 @@ def run_batch(
                 if write is not None:
                     write(result.record)
                 summary.add(result)
-                if result.verdict is None:
-                    _say(Text(f"cannot evaluate {result.file}" + (f":{result.line}" if result.line else "")))
-                    for problem in result.problems:
-                        _say(Text("  " + problem))
+                if result.error is not None:  # its problems, inert, as check shows them
+                    _report(
+                        result.error,
+                        f"cannot evaluate {result.file}" + (f":{result.line}" if result.line else ""),
+                    )
                 advance()
     except KeyboardInterrupt:
         interrupted = True

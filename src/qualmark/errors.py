@@ -70,6 +70,10 @@ class QualmarkError(Exception):
         self.problems: tuple[Problem, ...] = tuple(sorted(dict.fromkeys(problems), key=Problem.sort_key))
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[QualmarkError], tuple[tuple[Problem, ...]]]:
+        """Pickled with its problems (an error from a worker process arrives whole)."""
+        return type(self), (self.problems,)
+
     def to_json(self, file: str | None) -> dict[str, Any]:
         """The record that stands in for an evaluation of ``file`` (schemas/evaluation.schema.json)."""
         return {

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qualmark.catalogue import QuestionCatalogue, Section, load_catalogue
-from qualmark.model.framework import BLOCKS, AnswerDetail, FrameworkDocument
+from qualmark.model.framework import BLOCKS, Answer, AnswerDetail, FrameworkDocument
 from qualmark.model.text import Text
 
 
@@ -23,6 +23,21 @@ class QuestionState:
     text: str
     state: str  # "answered" | "skipped" | "open"
     reason: Text | None = None  # why it was skipped
+    answer: Text | None = None  # the framework's answer (the handbook shows it)
+    see: str | None = None  # where in the file the structured answer is (``profile.tasks``)
+    source: str | None = None  # the section of the source document the answer comes from
+
+
+def question_state(question_id: str, text: str, answer: Answer) -> QuestionState:
+    """Where one question stands, given the framework's answer to it (None: none given)."""
+    if isinstance(answer, AnswerDetail):
+        if answer.skip is not None:
+            return QuestionState(question_id, text, "skipped", answer.skip, source=answer.source)
+        state = "answered" if answer.answer is not None or answer.see is not None else "open"
+        return QuestionState(question_id, text, state, None, answer.answer, answer.see, answer.source)
+    if answer is None:
+        return QuestionState(question_id, text, "open")
+    return QuestionState(question_id, text, "answered", answer=answer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,23 +92,12 @@ class Progress:
 def progress(document: FrameworkDocument, catalogue: QuestionCatalogue | None = None) -> Progress:
     """Where the framework stands on every question of the catalogue."""
     catalogue = catalogue or load_catalogue()
-    answers: dict[str, object] = {}
+    answers: dict[str, Answer] = {}
     for key in BLOCKS:
         answers.update(getattr(document, key).answers)
 
-    def state(question_id: str, text: str) -> QuestionState:
-        answer = answers.get(question_id)
-        if isinstance(answer, AnswerDetail):
-            if answer.skip is not None:
-                return QuestionState(question_id, text, "skipped", answer.skip)
-            if answer.answer is not None or answer.see is not None:
-                return QuestionState(question_id, text, "answered")
-            return QuestionState(question_id, text, "open")
-        return QuestionState(question_id, text, "open" if answer is None else "answered")
-
     def section(s: Section) -> SectionProgress:
-        return SectionProgress(
-            s.id, s.title, tuple(state(q.id, q.text) for q in s.questions), tuple(map(section, s.sub_blocks))
-        )
+        states = tuple(question_state(q.id, q.text, answers.get(q.id)) for q in s.questions)
+        return SectionProgress(s.id, s.title, states, tuple(map(section, s.sub_blocks)))
 
     return Progress(document.id, tuple(section(b) for b in catalogue.blocks))

@@ -288,3 +288,27 @@ def test_check_writes_json_lines_as_batch_does(tmp_path: Path) -> None:
     assert lines.returncode == listed.returncode == 2
     assert records(lines.stdout) == json.loads(listed.stdout)  # the same records, a line each
     assert len(lines.stdout.splitlines()) == 3
+
+
+def test_an_error_from_a_worker_arrives_with_its_problems() -> None:
+    import multiprocessing
+
+    broken = '{"qualmark_portfolio": 1}'
+    (here,) = evaluate_many(FRAMEWORK, [broken])
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        (there,) = pool.starmap(_first_result, [(FRAMEWORK, broken)])
+    assert type(there) is type(here) and there.problems == here.problems  # type: ignore[union-attr]
+
+
+def _first_result(framework: Any, text: str) -> Any:
+    (result,) = evaluate_many(framework, [text])
+    return result
+
+
+def test_a_file_name_cannot_act_on_the_terminal(tmp_path: Path) -> None:
+    hostile = tmp_path / "anna\x1b[2J\u202e.json"
+    hostile.write_text("{", encoding="utf-8")
+    result = qualmark("batch", NOLOC, tmp_path)
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+    assert "anna\\x1b[2J\\u202e.json" in result.stderr  # named, as escapes

@@ -16,22 +16,18 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from qualmark.catalogue import Section, load_catalogue
 from qualmark.framework import Framework
-from qualmark.messages import Lang, render
+from qualmark.messages import YEARS, Lang, render
 from qualmark.model.framework import (
     BLOCKS,
     VOCABULARIES,
     AddedQuestion,
-    Answer,
-    AnswerDetail,
-    Block,
     FieldSpec,
     Levels,
     VocabularyItem,
 )
 from qualmark.model.text import Text
-from qualmark.progress import progress
+from qualmark.progress import Progress, QuestionState, SectionProgress, progress, question_state
 from qualmark.report.page import VOCABULARY_TITLES
 from qualmark.rules.base import Rule
 
@@ -145,7 +141,7 @@ def handbook(framework: Framework, lang: str | None = None) -> Handbook:
         answered=state.count("answered"),
         skipped=state.count("skipped"),
         open=state.count("open"),
-        blocks=tuple(_blocks(framework, L)),
+        blocks=tuple(_blocks(framework, state, L)),
         vocabularies=tuple(
             VocabularyView(name, L.pick(*VOCABULARY_TITLES[name]), tuple(_item(i, L) for i in items))
             for name in VOCABULARIES
@@ -210,11 +206,11 @@ def _facts(framework: Framework, L: Lang) -> Iterator[Fact]:
     validity = d.fundamentals.validity
     if validity is not None:
         years = [
-            L.pick(f"certification {L.count(n, _YEARS)}", f"certificering {L.count(n, _YEARS)}")
+            L.pick(f"certification {L.count(n, YEARS)}", f"certificering {L.count(n, YEARS)}")
             for n in (validity.certification_years,)
             if n
         ] + [
-            L.pick(f"recertification {L.count(n, _YEARS)}", f"hercertificering {L.count(n, _YEARS)}")
+            L.pick(f"recertification {L.count(n, YEARS)}", f"hercertificering {L.count(n, YEARS)}")
             for n in (validity.recertification_years,)
             if n
         ]
@@ -234,46 +230,36 @@ def _facts(framework: Framework, L: Lang) -> Iterator[Fact]:
     yield Fact(L.pick("Languages", "Talen"), ", ".join(d.languages))
 
 
-_YEARS = {"en": ("year", "years"), "nl": ("jaar", "jaar")}
+def _answer(question: QuestionState, L: Lang, own: bool = False) -> AnswerView:
+    """A question as the handbook shows it: the answer, or for a skipped one the reason."""
+    said = question.reason if question.state == "skipped" else question.answer
+    return AnswerView(
+        question.id, question.text, question.state, _text(said, L), question.see, question.source, own
+    )
 
 
-def _answer(question_id: str, text: str, given: Answer, L: Lang, own: bool = False) -> AnswerView:
-    if isinstance(given, AnswerDetail):
-        if given.skip is not None:
-            return AnswerView(question_id, text, "skipped", _text(given.skip, L), None, given.source, own)
-        state = "answered" if given.answer is not None or given.see is not None else "open"
-        return AnswerView(question_id, text, state, _text(given.answer, L), given.see, given.source, own)
-    if given is None:
-        return AnswerView(question_id, text, "open", None, None, None, own)
-    return AnswerView(question_id, text, "answered", _text(given, L), None, None, own)
+def _blocks(framework: Framework, state: Progress, L: Lang) -> Iterator[BlockView]:
+    """Each building block and sub-block: the questions it answers or skips (not the open ones, which
+    are counted), then the framework's own questions."""
+    own = {number: getattr(framework.document, key).questions for key, number in BLOCKS.items()}
 
-
-def _blocks(framework: Framework, L: Lang) -> Iterator[BlockView]:
-    document = framework.document
-    answers: dict[str, Answer] = {}
-    own: dict[str, list[AddedQuestion]] = {}
-    for key, number in BLOCKS.items():
-        block: Block = getattr(document, key)
-        answers.update(block.answers)
-        own[number] = block.questions
-
-    def view(section: Section, level: int, added: list[AddedQuestion]) -> BlockView:
-        states = [_answer(q.id, q.text, answers.get(q.id), L) for q in section.questions]
-        shown = [a for a in states if a.state != "open"]
-        shown += [_answer(q.id, L.text(q.text), q.answer, L, own=True) for q in added]
+    def view(section: SectionProgress, level: int, added: list[AddedQuestion]) -> BlockView:
+        shown = [_answer(q, L) for q in section.questions if q.state != "open"]
+        shown += [_answer(question_state(q.id, L.text(q.text), q.answer), L, own=True) for q in added]
+        states = [q.state for q in section.questions]  # its own: a sub-block is a view of its own
         return BlockView(
             section.id,
             section.title,
             level,
             tuple(shown),
-            sum(a.state == "answered" for a in states),
-            sum(a.state == "skipped" for a in states),
-            sum(a.state == "open" for a in states),
+            states.count("answered"),
+            states.count("skipped"),
+            states.count("open"),
         )
 
-    for block_section in load_catalogue().blocks:
-        yield view(block_section, 2, own.get(block_section.id, []))
-        for sub in block_section.sub_blocks:
+    for block in state.blocks:
+        yield view(block, 2, own.get(block.id, []))
+        for sub in block.sub_blocks:
             yield view(sub, 3, [])
 
 

@@ -44,6 +44,12 @@ def dumps_line(data: Any) -> str:
     return inert_json(text)
 
 
+def _ascii_only(stream: TextIO) -> bool:
+    """Whether ``stream`` cannot carry every character (a non-UTF encoding): then escape the rest."""
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    return not encoding.startswith("utf")
+
+
 class JsonReport:
     """Writes each record when it is made; a list (element by element) when several portfolios were asked for."""
 
@@ -52,8 +58,7 @@ class JsonReport:
         self.lang = lang
         self.many = many
         self.count = 0
-        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
-        self.ascii_only = not encoding.startswith("utf")  # escape what the stream cannot carry
+        self.ascii_only = _ascii_only(stream)
 
     def _write(self, record: dict[str, Any]) -> None:
         text = dumps(record, ascii_only=self.ascii_only)
@@ -81,8 +86,7 @@ class JsonLinesReport:
     def __init__(self, stream: TextIO, lang: str | None, many: bool) -> None:
         self.stream = stream
         self.lang = lang
-        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
-        self.ascii_only = not encoding.startswith("utf")  # escape what the stream cannot carry
+        self.ascii_only = _ascii_only(stream)
 
     def _write(self, record: dict[str, Any]) -> None:
         line = dumps(record, ascii_only=True, indent=None) if self.ascii_only else dumps_line(record)
