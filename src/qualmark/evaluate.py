@@ -9,12 +9,13 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from qualmark.explain import (
+    Finding,
     Judgement,
     Message,
     Outcome,
     Status,
     Verdict,
-    failing_leaves,
+    failing_findings,
     review_items,
     verdict_of,
 )
@@ -74,13 +75,19 @@ class Evaluation:
     portfolio_file: str | None
     as_of: dt.date
     verdict: Verdict
-    outcomes: tuple[Outcome, ...]
+    # the top-level rules' findings: statuses now, outcomes when first read (see outcomes)
+    findings: tuple[Finding, ...]
     notices: tuple[Message, ...] = ()
     # the coverage matrices, worked out when first asked for (see matrices)
     _matrices: _Lazy[tuple[Matrix, ...]] = field(
         default_factory=lambda: _Lazy(tuple), compare=False, repr=False
     )
     candidate_id: str | None = None
+
+    @property
+    def outcomes(self) -> tuple[Outcome, ...]:
+        """The explanation tree: an outcome per top-level requirement, made when first read."""
+        return tuple(f.outcome() for f in self.findings)
 
     @property
     def matrices(self) -> tuple[Matrix, ...]:
@@ -98,11 +105,12 @@ class Evaluation:
 
     def gaps(self) -> list[Outcome]:
         """What keeps the portfolio from being eligible, deepest first."""
-        return failing_leaves(self.outcomes)
+        return failing_findings(self.findings)
 
     def reviews(self) -> list[Outcome]:
         """The questions awaiting an assessor (status review), in the order of the framework."""
-        return review_items(self.outcomes)
+        passing = (Status.MET, Status.ADVISORY)  # nothing below them awaits anyone: left unexplained
+        return review_items([f.outcome() for f in self.findings if f.status not in passing])
 
     def summary(self, lang: str | None = None) -> str:
         """One paragraph: the verdict, what keeps the portfolio from it, the questions for the assessor.
@@ -231,6 +239,12 @@ def _outcome_json(outcome: Outcome, lang: str, fallback: str) -> dict[str, Any]:
     return result
 
 
+def _matrices(
+    framework: Framework, portfolio: Portfolio, findings: tuple[Finding, ...]
+) -> tuple[Matrix, ...]:
+    return matrices(framework.rules, framework.catalogues, portfolio, (f.outcome() for f in findings))
+
+
 def evaluate(
     framework: Framework,
     portfolio: Portfolio,
@@ -249,7 +263,7 @@ def evaluate(
         judgements or {},
         (method.assessors if method and method.assessors else 1),
     )
-    outcomes = tuple(rule.evaluate(ctx) for rule in framework.rules)
+    findings = tuple(rule.judge(ctx) for rule in framework.rules)
     document = framework.document
     notices = []
     if document.valid_until is not None and as_of > document.valid_until:
@@ -276,9 +290,9 @@ def evaluate(
         portfolio.candidate.name,
         portfolio.source,
         as_of,
-        verdict_of(o.status for o in outcomes),
-        outcomes,
+        verdict_of(f.status for f in findings),
+        findings,
         tuple(notices),
-        _Lazy(partial(matrices, framework.rules, framework.catalogues, portfolio, outcomes)),
+        _Lazy(partial(_matrices, framework, portfolio, findings)),
         portfolio.candidate.id,
     )

@@ -10,7 +10,7 @@ place.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -202,6 +202,70 @@ class Outcome:
     def find(self, rule_id: str) -> Outcome | None:
         """The outcome of ``rule_id`` in this subtree."""
         return next((o for o in self.walk() if o.rule_id == rule_id), None)
+
+
+class Finding:
+    """What became of one rule: its status at once, its :class:`Outcome` when first asked for.
+
+    Evaluating decides every status (the verdict needs nothing else); the
+    explanation — messages, labels, JSON pointers — is built by ``explain``
+    only for the outcomes someone reads, and kept. A finding pickles as its
+    status and its outcome.
+    """
+
+    __slots__ = ("_explain", "_outcome", "children", "status")
+
+    def __init__(
+        self, status: Status, explain: Callable[[], Outcome], children: tuple[Finding, ...] = ()
+    ) -> None:
+        self.status = status
+        self._explain: Callable[[], Outcome] | None = explain
+        self._outcome: Outcome | None = None
+        # the findings whose outcomes are its outcome's children, when it is a plain combination
+        # (`all_of`, `at_least`): gaps are found through them without explaining the rest
+        self.children = children
+
+    @property
+    def explained(self) -> bool:
+        """Whether the outcome was asked for (and is kept)."""
+        return self._outcome is not None
+
+    def outcome(self) -> Outcome:
+        if self._outcome is None:
+            assert self._explain is not None
+            self._outcome, self._explain = self._explain(), None
+        return self._outcome
+
+    def __repr__(self) -> str:
+        return f"Finding({self.status!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Finding):
+            return NotImplemented
+        return self.status is other.status and self.outcome() == other.outcome()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __getstate__(self) -> tuple[Status, Outcome, tuple[Finding, ...]]:
+        return self.status, self.outcome(), self.children
+
+    def __setstate__(self, state: tuple[Status, Outcome, tuple[Finding, ...]]) -> None:
+        self.status, self._outcome, self.children = state
+        self._explain = None
+
+
+def failing_findings(findings: Iterable[Finding]) -> list[Outcome]:
+    """:func:`failing_leaves` of the findings' outcomes, explaining only the failing branches."""
+    result: list[Outcome] = []
+    for finding in findings:
+        if finding.status not in (Status.NOT_MET, Status.INCOMPLETE):
+            continue
+        if finding.children:
+            below = failing_findings(finding.children)
+            result.extend(below if below else [finding.outcome()])
+        else:
+            result.extend(failing_leaves([finding.outcome()]))
+    return result
 
 
 def review_items(outcomes: Iterable[Outcome]) -> list[Outcome]:

@@ -151,7 +151,10 @@ def test_one_assessor_suffices_when_the_framework_names_none() -> None:
 )
 def test_agreement_law(entries: list[tuple[str, str]], needed: int) -> None:
     """Decided exactly when at least ``needed`` different assessors judged and all agree."""
-    outcome = run(reviewed(needed), BOTH, *[("Q", d, a) for d, a in entries]).find("Q")
+    evaluation = run(reviewed(needed), BOTH, *[("Q", d, a) for d, a in entries])
+    status = evaluation.findings[0].status  # decided before anything is explained
+    outcome = evaluation.find("Q")
+    assert outcome.status is status
     decisions = {d for d, _ in entries}
     if len(entries) >= needed and len(decisions) == 1:
         assert outcome.status is (MET if decisions == {"met"} else NOT_MET)

@@ -10,8 +10,17 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
-from qualmark import explain
-from qualmark.explain import Judgement, Message, Outcome, Review, SourceRef, Status
+from qualmark.explain import (
+    Finding,
+    Judgement,
+    Message,
+    Outcome,
+    Review,
+    SourceRef,
+    Status,
+    all_of,
+    review_items,
+)
 from qualmark.model.portfolio import Portfolio
 from qualmark.model.text import Text
 
@@ -66,8 +75,12 @@ class Rule(ABC):
         """Build the rule from its node at ``path``, reporting problems to ``cc``."""
 
     @abstractmethod
-    def check(self, ctx: Context) -> Outcome:
-        """Evaluate the kind's own condition."""
+    def decide(self, ctx: Context) -> Finding:
+        """Evaluate the kind's own condition: the status now, the explanation when asked for.
+
+        The status is worked out here; messages, labels and pointers belong in
+        the finding's ``explain`` (most outcomes are never read).
+        """
 
     @abstractmethod
     def requirements(self, catalogues: Catalogues) -> tuple[Message, ...]:
@@ -109,37 +122,53 @@ class Rule(ABC):
             and other.header.review in (None, self.header.review)
         )
 
-    def evaluate(self, ctx: Context) -> Outcome:
-        """Evaluate, turning the outcome of an advisory rule into advice and a met one under review into a question."""
-        outcome = self.check(ctx)
-        if self.header.review is not None:
-            outcome = self._reviewed(outcome, ctx)
-        if not self.header.advisory:
-            return outcome
-        return replace(outcome, status=Status.ADVISORY, advisory_met=outcome.status is Status.MET)
+    def judge(self, ctx: Context) -> Finding:
+        """Evaluate, turning an advisory rule's finding into advice and a met one under review into a question."""
+        found = self.decide(ctx)
+        header = self.header
+        if header.review is None and not header.advisory:
+            return found
+        review = None
+        status = found.status
+        if header.review is not None:
+            question, by = header.review
+            review = Review(question, by, ctx.assessors, ctx.judgements.get(header.id, ()))
+            status = _reviewed_status(status, review)
 
-    def _reviewed(self, outcome: Outcome, ctx: Context) -> Outcome:
+        def explained() -> Outcome:
+            outcome = found.outcome()
+            if review is not None:
+                outcome = self._reviewed(outcome, review)
+            if header.advisory:
+                return replace(outcome, status=Status.ADVISORY, advisory_met=outcome.status is Status.MET)
+            return outcome
+
+        return Finding(Status.ADVISORY if header.advisory else status, explained, found.children)
+
+    def evaluate(self, ctx: Context) -> Outcome:
+        """The explained outcome of :meth:`judge`."""
+        return self.judge(ctx).outcome()
+
+    @staticmethod
+    def _reviewed(outcome: Outcome, review: Review) -> Outcome:
         """What a machine checked is met: now the assessors' judgements decide, or the item awaits them.
 
         A rule not met or incomplete stays so: there is nothing to judge yet.
         """
-        assert self.header.review is not None
-        question, by = self.header.review
-        review = Review(question, by, ctx.assessors, ctx.judgements.get(self.header.id, ()))
+        status = _reviewed_status(outcome.status, review)
         if outcome.status is not Status.MET:
             return replace(outcome, review=review)
-        decision = review.decision
-        if decision is None:
+        if status is Status.REVIEW:
             fix = msg(
                 "review.fix",
-                question=question,
+                question=review.question,
                 judged=len(review.judgements),
                 needed=review.needed,
                 disagreement=review.disagreement,
             )
             return replace(outcome, status=Status.REVIEW, fix=fix, review=review)
-        refused = None if decision is Status.MET else msg("review.fix_refused", question=question)
-        return replace(outcome, status=decision, fix=refused, review=review)
+        refused = None if status is Status.MET else msg("review.fix_refused", question=review.question)
+        return replace(outcome, status=status, fix=refused, review=review)
 
     def outcome(
         self,
@@ -153,7 +182,7 @@ class Rule(ABC):
     ) -> Outcome:
         """An outcome of this rule, carrying its id, title and source."""
         if status is Status.REVIEW and children:  # what awaits the assessors below
-            fix = msg("review.awaiting", ids=[o.rule_id for o in explain.review_items(children)])
+            fix = msg("review.awaiting", ids=[o.rule_id for o in review_items(children)])
         return Outcome(
             rule_id=self.header.id,
             kind=self.KEY,
@@ -189,20 +218,38 @@ class Rule(ABC):
             source=self.header.source,
         )
 
-    def combine_parts(self, parts: list[Outcome]) -> Outcome:
+    def combine_parts(self, parts: list[Finding]) -> Finding:
         """All parts must be met; a rule stating a single condition is that condition."""
         if len(parts) == 1:
-            return replace(
-                parts[0], rule_id=self.header.id, title=self.header.title, description=self.header.description
+            (only,) = parts
+            header = self.header
+            return Finding(
+                only.status,
+                lambda: replace(
+                    only.outcome(), rule_id=header.id, title=header.title, description=header.description
+                ),
             )
-        children = tuple(parts)
-        return self.outcome(
-            explain.all_of(c.status for c in children),
-            msg("all_of.required", n=len(children)),
-            msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
-            fix=msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET]),
-            children=children,
-        )
+
+        def explained() -> Outcome:
+            children = tuple(p.outcome() for p in parts)
+            return self.outcome(
+                status,
+                msg("all_of.required", n=len(children)),
+                msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
+                fix=msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET]),
+                children=children,
+            )
+
+        status = all_of(p.status for p in parts)
+        return Finding(status, explained)
+
+
+def _reviewed_status(checked: Status, review: Review) -> Status:
+    """The status of a rule under review: met by its checks, it is what enough agreeing assessors
+    decided, or review while they have not; otherwise what the checks found."""
+    if checked is not Status.MET:
+        return checked
+    return review.decision or Status.REVIEW
 
 
 def decimal_sum(values: Iterable[float]) -> float:
@@ -262,6 +309,24 @@ class Bounds:
 
     def params(self) -> dict[str, int | None]:
         return {"min": self.low, "max": self.high}
+
+    def judge(self, total: int, met: int, open_: int) -> tuple[Status, str]:
+        """How ``met`` qualifying items of ``total`` fare, ``open_`` of the others still incomplete.
+
+        With why: ``enough``; ``too_many``; ``too_few`` (every item qualifies, too few of them:
+        incomplete); ``closest`` (some do not qualify: incomplete if completing the open ones
+        could be enough, else not met; the explanation names the one nearest to qualifying).
+
+        >>> Bounds(2).judge(3, 1, 1), Bounds(2).judge(1, 1, 0), Bounds(1, 1).judge(2, 2, 0)
+        ((<Status.INCOMPLETE: 'incomplete'>, 'closest'), (<Status.INCOMPLETE: 'incomplete'>, 'too_few'), (<Status.NOT_MET: 'not_met'>, 'too_many'))
+        """
+        if self.admits(met):
+            return Status.MET, "enough"
+        if self.too_many(met):
+            return Status.NOT_MET, "too_many"
+        if met == total:
+            return Status.INCOMPLETE, "too_few"
+        return (Status.INCOMPLETE if met + open_ >= self.low else Status.NOT_MET), "closest"
 
 
 def compile_count(cc: CompileContext, count: object, path: Path, default: int = 1) -> Bounds | None:

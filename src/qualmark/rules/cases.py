@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from dateutil.relativedelta import relativedelta
 
-from qualmark.explain import Message, Outcome, Status
+from qualmark.explain import Finding, Message, Outcome, Status
 from qualmark.inert import comparable, quote
 from qualmark.model.framework import Recency
 from qualmark.model.text import Text
@@ -217,7 +217,7 @@ class CasesRule(Rule):
             parts.append(msg("cases.diversity.required", fields=_labels(catalogues, self.diverse)))
         return tuple(parts)
 
-    def check(self, ctx: Context) -> Outcome:
+    def decide(self, ctx: Context) -> Finding:
         parts = [self._count(ctx)] if self.count is not None else []
         if self.within is not None:
             parts.append(self._recent(ctx, self.within))
@@ -235,7 +235,6 @@ class CasesRule(Rule):
             for condition in self.where:
                 value = case.summary if condition.field == "summary" else case.field(condition.field)
                 ok, checks = condition.test(value)
-                label = _label(ctx.catalogues, condition.field)
                 if ok is None:
                     unstated.append(condition.field)
                 elif not ok:
@@ -244,7 +243,7 @@ class CasesRule(Rule):
                             ctx.catalogues,
                             {
                                 "field": condition.field,
-                                "label": label,
+                                "label": _label(ctx.catalogues, condition.field),
                                 **c.describe(),
                                 "actual": _shown(value),
                             },
@@ -287,25 +286,31 @@ class CasesRule(Rule):
             )
         return described
 
-    def _count(self, ctx: Context) -> Outcome:
+    def _count(self, ctx: Context) -> Finding:
         assert self.count is not None
         cases = self._inspect(ctx)
         met = [c for c in cases if c.status is Status.MET]
-        open_ = [c for c in cases if c.status is Status.INCOMPLETE]
+        open_ = sum(1 for c in cases if c.status is Status.INCOMPLETE)
+        status, why = self.count.judge(len(cases), len(met), open_)
+        return Finding(status, lambda: self._count_explained(ctx, status, why, cases, met))
+
+    def _count_explained(
+        self, ctx: Context, status: Status, why: str, cases: list[_CaseCheck], met: list[_CaseCheck]
+    ) -> Outcome:
+        assert self.count is not None
         conditions = self._required_conditions(ctx.catalogues, ctx.as_of)
         required = msg("cases.count.required", **self.count.params(), conditions=conditions)
         pointers = tuple(f"/cases/{c.index}" for c in met)
         counted = msg("cases.count.found", n=len(cases), matching=len(met) if conditions else None)
-        if self.count.admits(len(met)):
-            return self.part("count", Status.MET, required, counted, msg("cases.count.fix"), pointers)
-        if self.count.too_many(len(met)):
+        if why == "enough":
+            return self.part("count", status, required, counted, msg("cases.count.fix"), pointers)
+        if why == "too_many":
             fix = msg("cases.count.fix", remove=self.count.too_many(len(met)), conditions=conditions)
-            return self.part("count", Status.NOT_MET, required, counted, fix, pointers)
+            return self.part("count", status, required, counted, fix, pointers)
         add = self.count.low - len(met)
-        if len(met) == len(cases):  # every case counts; there are too few of them
+        if why == "too_few":  # every case counts; there are too few of them
             fix = msg("cases.count.fix", add=add, conditions=conditions)
-            return self.part("count", Status.INCOMPLETE, required, counted, fix, pointers)
-        status = Status.INCOMPLETE if len(met) + len(open_) >= self.count.low else Status.NOT_MET
+            return self.part("count", status, required, counted, fix, pointers)
         closest = min(
             (c for c in cases if c.status is not Status.MET), key=lambda c: (len(c.failed), len(c.unstated))
         )
@@ -331,7 +336,7 @@ class CasesRule(Rule):
 
     # -- recency of every case -------------------------------------------
 
-    def _recent(self, ctx: Context, recency: CaseRecency) -> Outcome:
+    def _recent(self, ctx: Context, recency: CaseRecency) -> Finding:
         found: dict[str, list[Any]] = {"too_old": [], "late": [], "open": [], "undated": []}
         for case in ctx.portfolio.cases:
             _, why, date = recency.test(case.period, ctx.as_of)
@@ -345,26 +350,29 @@ class CasesRule(Rule):
             status = Status.INCOMPLETE
         else:
             status = Status.MET
-        window = recency.describe(ctx.as_of)
-        return self.part(
-            "period",
-            status,
-            msg("cases.period.required", **window),
-            msg(
-                "cases.period.found",
-                of=recency.of,
-                **{k: v for name, entries in found.items() for k, v in listed(name, entries).items()},
-                n=len(ctx.portfolio.cases),
-            ),
-            msg("cases.period.fix", **window),
-            tuple(f"/cases/{i}/period" for i in range(len(ctx.portfolio.cases))),
-        )
+
+        def explained() -> Outcome:
+            window = recency.describe(ctx.as_of)
+            return self.part(
+                "period",
+                status,
+                msg("cases.period.required", **window),
+                msg(
+                    "cases.period.found",
+                    of=recency.of,
+                    **{k: v for name, entries in found.items() for k, v in listed(name, entries).items()},
+                    n=len(ctx.portfolio.cases),
+                ),
+                msg("cases.period.fix", **window),
+                tuple(f"/cases/{i}/period" for i in range(len(ctx.portfolio.cases))),
+            )
+
+        return Finding(status, explained)
 
     # -- diversity ---------------------------------------------------------
 
-    def _diversity(self, ctx: Context) -> Outcome:
+    def _diversity(self, ctx: Context) -> Finding:
         cases = ctx.portfolio.cases
-        labels = partial(_labels, ctx.catalogues)
         differing, unstated = [], []
         for name in self.diverse:
             values = [case.field(name) for case in cases]
@@ -379,16 +387,24 @@ class CasesRule(Rule):
             status = Status.INCOMPLETE
         else:
             status = Status.NOT_MET
-        return self.part(
-            "diversity",
-            status,
-            msg("cases.diversity.required", fields=labels(self.diverse)),
-            msg(
-                "cases.diversity.found", differing=labels(differing), unstated=labels(unstated), n=len(cases)
-            ),
-            msg("cases.diversity.fix", fields=labels(self.diverse)),
-            tuple(f"/cases/{i}" for i in range(len(cases))),
-        )
+
+        def explained() -> Outcome:
+            labels = partial(_labels, ctx.catalogues)
+            return self.part(
+                "diversity",
+                status,
+                msg("cases.diversity.required", fields=labels(self.diverse)),
+                msg(
+                    "cases.diversity.found",
+                    differing=labels(differing),
+                    unstated=labels(unstated),
+                    n=len(cases),
+                ),
+                msg("cases.diversity.fix", fields=labels(self.diverse)),
+                tuple(f"/cases/{i}" for i in range(len(cases))),
+            )
+
+        return Finding(status, explained)
 
 
 def _label(catalogues: Catalogues, name: str) -> Text:

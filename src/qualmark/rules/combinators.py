@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Self
 
 from qualmark import explain
-from qualmark.explain import Message, Outcome, Status
+from qualmark.explain import Finding, Message, Outcome, Status
 from qualmark.model.framework import AtLeastOf
 from qualmark.rules.base import Context, Rule, RuleHeader, msg
 
@@ -62,18 +62,24 @@ class AllOfRule(Rule):
     def requirements(self, catalogues: Catalogues) -> tuple[Message, ...]:
         return (msg("all_of.required", n=len(_counted(self.parts))),)
 
-    def check(self, ctx: Context) -> Outcome:
-        children = tuple(part.evaluate(ctx) for part in self.parts)
-        counted = [c for c in children if c.status is not Status.ADVISORY]
-        met = sum(c.status is Status.MET for c in counted)
-        failing = [c.rule_id for c in counted if c.status is not Status.MET]
-        return self.outcome(
-            explain.all_of(c.status for c in children),
-            msg("all_of.required", n=len(counted)),
-            msg("all_of.found", met=met, n=len(counted)),
-            fix=msg("all_of.fix", ids=failing),
-            children=children,
-        )
+    def decide(self, ctx: Context) -> Finding:
+        found = [part.judge(ctx) for part in self.parts]
+        status = explain.all_of(f.status for f in found)
+
+        def explained() -> Outcome:
+            children = tuple(f.outcome() for f in found)
+            counted = [c for c in children if c.status is not Status.ADVISORY]
+            met = sum(c.status is Status.MET for c in counted)
+            failing = [c.rule_id for c in counted if c.status is not Status.MET]
+            return self.outcome(
+                status,
+                msg("all_of.required", n=len(counted)),
+                msg("all_of.found", met=met, n=len(counted)),
+                fix=msg("all_of.fix", ids=failing),
+                children=children,
+            )
+
+        return Finding(status, explained, tuple(found))
 
 
 @dataclass(frozen=True)
@@ -103,11 +109,14 @@ class OneOfRule(Rule):
         counted = _counted(self.alternatives)
         return (msg("one_of.required", n=len(counted), ids=[r.header.id for r in counted]),)
 
-    def check(self, ctx: Context) -> Outcome:
-        children = tuple(alt.evaluate(ctx) for alt in self.alternatives)
+    def decide(self, ctx: Context) -> Finding:
+        found = [alt.judge(ctx) for alt in self.alternatives]
+        status = explain.one_of(f.status for f in found)
+        return Finding(status, lambda: self._explained(status, tuple(f.outcome() for f in found)))
+
+    def _explained(self, status: Status, children: tuple[Outcome, ...]) -> Outcome:
         counted = [c for c in children if c.status is not Status.ADVISORY]
         met = [c.rule_id for c in counted if c.status is Status.MET]
-        status = explain.one_of(c.status for c in children)
         attempted = _attempted([c for c in counted if c.status is Status.NOT_MET])
         others = [c for c in counted if c is not attempted]
         closest = min(others, key=_gap, default=None)
@@ -196,15 +205,21 @@ class AtLeastRule(Rule):
     def requirements(self, catalogues: Catalogues) -> tuple[Message, ...]:
         return (msg("at_least.required", n=self.n, of=len(_counted(self.parts))),)
 
-    def check(self, ctx: Context) -> Outcome:
-        children = tuple(part.evaluate(ctx) for part in self.parts)
-        counted = [c for c in children if c.status is not Status.ADVISORY]
-        met = sum(c.status is Status.MET for c in counted)
-        open_ids = sorted((c for c in counted if c.status is not Status.MET), key=_gap)
-        return self.outcome(
-            explain.at_least(self.n, (c.status for c in children)),
-            msg("at_least.required", n=self.n, of=len(counted)),
-            msg("at_least.found", met=met, of=len(counted)),
-            fix=msg("at_least.fix", short=max(self.n - met, 0), ids=[c.rule_id for c in open_ids]),
-            children=children,
-        )
+    def decide(self, ctx: Context) -> Finding:
+        found = [part.judge(ctx) for part in self.parts]
+        status = explain.at_least(self.n, (f.status for f in found))
+
+        def explained() -> Outcome:
+            children = tuple(f.outcome() for f in found)
+            counted = [c for c in children if c.status is not Status.ADVISORY]
+            met = sum(c.status is Status.MET for c in counted)
+            open_ids = sorted((c for c in counted if c.status is not Status.MET), key=_gap)
+            return self.outcome(
+                status,
+                msg("at_least.required", n=self.n, of=len(counted)),
+                msg("at_least.found", met=met, of=len(counted)),
+                fix=msg("at_least.fix", short=max(self.n - met, 0), ids=[c.rule_id for c in open_ids]),
+                children=children,
+            )
+
+        return Finding(status, explained, tuple(found))

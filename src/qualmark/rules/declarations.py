@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Self
 
-from qualmark.explain import Message, Outcome, Status
+from qualmark.explain import Finding, Message, Outcome, Status
 from qualmark.inert import written
 from qualmark.rules.base import Context, Rule, RuleHeader, msg
 
@@ -38,12 +38,17 @@ class DeclarationsRule(Rule):
     def requirements(self, catalogues: Catalogues) -> tuple[Message, ...]:
         return (msg("declarations.required", texts=[catalogues.declarations[i].text for i in self.ids]),)
 
-    def check(self, ctx: Context) -> Outcome:
+    def decide(self, ctx: Context) -> Finding:
+        given = ctx.portfolio.declarations
+        answers = [given[i].agreed if i in given else None for i in self.ids]
+        status = Status.NOT_MET if False in answers else Status.INCOMPLETE if None in answers else Status.MET
+        return Finding(status, lambda: self._explained(ctx, status))
+
+    def _explained(self, ctx: Context, status: Status) -> Outcome:
         given = ctx.portfolio.declarations
         texts = ctx.catalogues.declarations
         refused = [texts[i].text for i in self.ids if i in given and not given[i].agreed]
         missing = [texts[i].text for i in self.ids if i not in given]
-        status = Status.NOT_MET if refused else Status.INCOMPLETE if missing else Status.MET
         (required,) = self.requirements(ctx.catalogues)
         return self.outcome(
             status,
@@ -84,20 +89,25 @@ class PresentRule(Rule):
         definition = catalogues.elements[self.element]
         return (msg("present.required", element=definition.label, assessed=definition.assessed),)
 
-    def check(self, ctx: Context) -> Outcome:
-        definition = ctx.catalogues.elements[self.element]
+    def decide(self, ctx: Context) -> Finding:
         given = ctx.portfolio.elements.get(self.element)
         provided = bool(given and given.provided and (written(given.document) or written(given.text)))
-        (required,) = self.requirements(ctx.catalogues)
-        return self.outcome(
-            Status.MET if provided else Status.INCOMPLETE,
-            required,
-            msg(
-                "present.found",
-                element=definition.label,
-                provided=provided,
-                empty=bool(given and given.provided and not provided),  # ticked, but nothing attached
-            ),
-            fix=msg("present.fix", element=definition.label),
-            evidence=(f"/elements/{self.element}",) if given else (),
-        )
+        status = Status.MET if provided else Status.INCOMPLETE
+
+        def explained() -> Outcome:
+            definition = ctx.catalogues.elements[self.element]
+            (required,) = self.requirements(ctx.catalogues)
+            return self.outcome(
+                status,
+                required,
+                msg(
+                    "present.found",
+                    element=definition.label,
+                    provided=provided,
+                    empty=bool(given and given.provided and not provided),  # ticked, but nothing attached
+                ),
+                fix=msg("present.fix", element=definition.label),
+                evidence=(f"/elements/{self.element}",) if given else (),
+            )
+
+        return Finding(status, explained)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal, Self
 
 from qualmark import explain
-from qualmark.explain import Message, Outcome, Status
+from qualmark.explain import Finding, Message, Outcome, Status
 from qualmark.inert import quote, written
 from qualmark.model.framework import NotRelevantSpec
 from qualmark.model.portfolio import Case
@@ -148,7 +148,7 @@ class DemonstrateRule(Rule):
             return frozenset()
         return frozenset(entry.id for entry in case.not_relevant.get(self.vocabulary, []))
 
-    def check(self, ctx: Context) -> Outcome:
+    def decide(self, ctx: Context) -> Finding:
         cases = ctx.portfolio.cases
         if self.across == "each_case":
             parts = [
@@ -157,43 +157,49 @@ class DemonstrateRule(Rule):
             ]
             if self.not_relevant is not None and cases:
                 parts.append(self._not_relevant(ctx))
-            children = tuple(parts)
-            status = explain.all_of(c.status for c in children) if cases else Status.INCOMPLETE
-            return self.outcome(
-                status,
-                msg("demonstrate.each_case.required", n=len(cases)),
-                msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
-                fix=msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET])
-                if cases
-                else msg("cases.fix_none"),
-                children=children,
-            )
+            status = explain.all_of(p.status for p in parts) if cases else Status.INCOMPLETE
+
+            def each_case() -> Outcome:
+                children = tuple(p.outcome() for p in parts)
+                return self.outcome(
+                    status,
+                    msg("demonstrate.each_case.required", n=len(cases)),
+                    msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
+                    fix=msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET])
+                    if cases
+                    else msg("cases.fix_none"),
+                    children=children,
+                )
+
+            return Finding(status, each_case)
         main = self._judge(ctx, list(enumerate(cases)), self.header.id)
         if self.not_relevant is None:
             return main
         nr = self._not_relevant(ctx)
         combined = explain.all_of([main.status, nr.status])
-        return replace(
-            self.outcome(
+
+        def with_not_relevant() -> Outcome:
+            shown, marks = main.outcome(), nr.outcome()
+            outcome = self.outcome(
                 combined,
-                main.required,
-                main.found,
-                fix=main.fix if main.fix else nr.fix,
-                evidence=main.evidence,
-                children=(nr,),
-            ),
-            shown=main.shown,
-        )
+                shown.required,
+                shown.found,
+                fix=shown.fix if shown.fix else marks.fix,
+                evidence=shown.evidence,
+                children=(marks,),
+            )
+            return replace(outcome, shown=shown.shown)
+
+        return Finding(combined, with_not_relevant)
 
     def _judge(
         self, ctx: Context, cases: list[tuple[int, Case]], rule_id: str, excused: frozenset[str] = frozenset()
-    ) -> Outcome:
+    ) -> Finding:
         """The selection over ``cases``; ``excused`` items need not be shown (marked not relevant)."""
-        shown: dict[str, list[str]] = {}
+        shown: dict[str, list[tuple[int, int]]] = {}  # item → where: (case, entry)
         for i, case in cases:
             for item_id, j in self._shown(case).items():
-                shown.setdefault(item_id, []).append(f"/cases/{i}/demonstrates/{self.vocabulary}/{j}")
-        vocabulary = ctx.catalogues.vocabularies[self.vocabulary]
+                shown.setdefault(item_id, []).append((i, j))
         sel = self.selection
         missing = [i for i in sel.required if i not in shown and i not in excused]
         short_any = max(sel.at_least - len(shown), 0)
@@ -203,42 +209,50 @@ class DemonstrateRule(Rule):
             status = Status.MET
         else:
             status = Status.INCOMPLETE if not cases else Status.NOT_MET
-        not_shown = [i for i in vocabulary.ids() if i not in shown]
-        labels = ctx.catalogues.label
-        outcome = Outcome(
-            rule_id=rule_id,
-            kind=self.KEY,
-            status=status,
-            required=self._required(ctx.catalogues),
-            found=msg(
-                "demonstrate.found",
-                vocabulary=self.vocabulary,
-                n=len(shown),
-                total=len(vocabulary.items),
-                shown=[labels(self.vocabulary, i) for i in vocabulary.ids() if i in shown],
-                electives=len(shown_electives),
-            ),
-            fix=None
-            if status is Status.MET
-            else msg(
-                "demonstrate.fix",
-                vocabulary=self.vocabulary,
-                missing=[labels(self.vocabulary, i) for i in missing],
-                more=short_any if not missing else max(short_any - len(missing), 0),
-                choose_from=[labels(self.vocabulary, i) for i in not_shown if i not in missing],
-                electives=short_electives,
-                elective_choices=[labels(self.vocabulary, i) for i in sel.elective_ids if i not in shown],
-                no_cases=not cases,
-            ),
-            evidence=tuple(p for ps in shown.values() for p in ps),
-            title=self.header.title,
-            source=self.header.source,
-            shown=tuple(shown),
-            description=self.header.description if rule_id == self.header.id else None,
-        )
-        return outcome
 
-    def _not_relevant(self, ctx: Context) -> Outcome:
+        def explained() -> Outcome:
+            vocabulary = ctx.catalogues.vocabularies[self.vocabulary]
+            not_shown = [i for i in vocabulary.ids() if i not in shown]
+            labels = ctx.catalogues.label
+            return Outcome(
+                rule_id=rule_id,
+                kind=self.KEY,
+                status=status,
+                required=self._required(ctx.catalogues),
+                found=msg(
+                    "demonstrate.found",
+                    vocabulary=self.vocabulary,
+                    n=len(shown),
+                    total=len(vocabulary.items),
+                    shown=[labels(self.vocabulary, i) for i in vocabulary.ids() if i in shown],
+                    electives=len(shown_electives),
+                ),
+                fix=None
+                if status is Status.MET
+                else msg(
+                    "demonstrate.fix",
+                    vocabulary=self.vocabulary,
+                    missing=[labels(self.vocabulary, i) for i in missing],
+                    more=short_any if not missing else max(short_any - len(missing), 0),
+                    choose_from=[labels(self.vocabulary, i) for i in not_shown if i not in missing],
+                    electives=short_electives,
+                    elective_choices=[labels(self.vocabulary, i) for i in sel.elective_ids if i not in shown],
+                    no_cases=not cases,
+                ),
+                evidence=tuple(
+                    f"/cases/{i}/demonstrates/{self.vocabulary}/{j}"
+                    for places in shown.values()
+                    for i, j in places
+                ),
+                title=self.header.title,
+                source=self.header.source,
+                shown=tuple(shown),
+                description=self.header.description if rule_id == self.header.id else None,
+            )
+
+        return Finding(status, explained)
+
+    def _not_relevant(self, ctx: Context) -> Finding:
         spec = self.not_relevant
         assert spec is not None
         cases = ctx.portfolio.cases
@@ -262,20 +276,25 @@ class DemonstrateRule(Rule):
             status = Status.INCOMPLETE
         else:
             status = Status.MET
-        return Outcome(
-            rule_id=f"{self.header.id}.not_relevant",
-            kind="demonstrate.not_relevant",
-            status=status,
-            required=self._not_relevant_required(),
-            found=msg(
-                "not_relevant.found",
-                **listed("marked", marked),
-                **listed("unmotivated", unmotivated),
-                **listed("unshown", unshown),
+        return Finding(
+            status,
+            lambda: Outcome(
+                rule_id=f"{self.header.id}.not_relevant",
+                kind="demonstrate.not_relevant",
+                status=status,
+                required=self._not_relevant_required(),
+                found=msg(
+                    "not_relevant.found",
+                    **listed("marked", marked),
+                    **listed("unmotivated", unmotivated),
+                    **listed("unshown", unshown),
+                ),
+                fix=None
+                if status is Status.MET
+                else msg(
+                    "not_relevant.fix", **listed("unmotivated", unmotivated), **listed("unshown", unshown)
+                ),
+                evidence=tuple(pointers),
+                source=self.header.source,
             ),
-            fix=None
-            if status is Status.MET
-            else msg("not_relevant.fix", **listed("unmotivated", unmotivated), **listed("unshown", unshown)),
-            evidence=tuple(pointers),
-            source=self.header.source,
         )

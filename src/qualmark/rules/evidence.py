@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from dateutil.relativedelta import relativedelta
 
-from qualmark.explain import Message, Outcome, Status
+from qualmark.explain import Finding, Message, Outcome, Status
 from qualmark.inert import quote
 from qualmark.model.framework import Duration
 from qualmark.model.portfolio import EvidenceItem
@@ -281,62 +281,47 @@ class EvidenceRule(_EvidenceBase):
         label = self.kind_label(catalogues)
         return (msg("evidence.required", kind=label, **self.count.params(), conditions=conditions),)
 
-    def check(self, ctx: Context) -> Outcome:
+    def decide(self, ctx: Context) -> Finding:
         items = self.inspect(ctx)
         met = [i for i in items if i.status is Status.MET]
-        open_ = [i for i in items if i.status is Status.INCOMPLETE]
-        label = self.kind_label(ctx.catalogues)
-        (required,) = self.requirements(ctx.catalogues)
-        if self.count.admits(len(met)):
-            found = msg("evidence.found", kind=label, **listed("items", [i.name() for i in met]))
+        open_ = sum(1 for i in items if i.status is Status.INCOMPLETE)
+        status, why = self.count.judge(len(items), len(met), open_)
+        return Finding(status, lambda: self._explained(ctx.catalogues, status, why, items, met))
+
+    def _explained(
+        self, catalogues: Catalogues, status: Status, why: str, items: list[ItemCheck], met: list[ItemCheck]
+    ) -> Outcome:
+        label = self.kind_label(catalogues)
+        (required,) = self.requirements(catalogues)
+        pointers = tuple(i.pointer for i in met)
+        found = msg("evidence.found", kind=label, **listed("items", [i.name() for i in met]))
+        if why == "enough":
             if self.header.review is not None:  # the assessor judges them over time: list them by year
                 found = msg("evidence.by_year", **listed("years", _by_year(met)))
-            return self.outcome(Status.MET, required, found, evidence=tuple(i.pointer for i in met))
-        if self.count.too_many(len(met)):
-            return self.outcome(
-                Status.NOT_MET,
-                required,
-                msg("evidence.found", kind=label, **listed("items", [i.name() for i in met])),
-                fix=msg("evidence.fix_fewer", kind=label, max=self.count.high, n=len(met)),
-                evidence=tuple(i.pointer for i in met),
-            )
-        needed = self.count.low - len(met)
-        if not items:
-            return self.outcome(
-                Status.INCOMPLETE,
-                required,
-                msg("evidence.none", kind=label),
-                fix=msg("evidence.fix_add", kind=label, count=needed),
-            )
-        if len(met) == len(items):  # every item qualifies; there are too few of them
-            return self.outcome(
-                Status.INCOMPLETE,
-                required,
-                msg("evidence.found", kind=label, **listed("items", [i.name() for i in met])),
-                fix=msg("evidence.fix_add", kind=label, count=needed),
-                evidence=tuple(i.pointer for i in met),
-            )
-        status = Status.INCOMPLETE if len(met) + len(open_) >= self.count.low else Status.NOT_MET
+            return self.outcome(status, required, found, evidence=pointers)
+        if why == "too_many":
+            fix = msg("evidence.fix_fewer", kind=label, max=self.count.high, n=len(met))
+            return self.outcome(status, required, found, fix=fix, evidence=pointers)
+        if why == "too_few":  # every item qualifies (if there is any); there are too few of them
+            fix = msg("evidence.fix_add", kind=label, count=self.count.low - len(met))
+            if not items:
+                found = msg("evidence.none", kind=label)
+            return self.outcome(status, required, found, fix=fix, evidence=pointers)
         closest = min(
             (i for i in items if i.status is not Status.MET), key=lambda i: (len(i.failed), len(i.unstated))
         )
+        failed = self.labelled(catalogues, closest.failed)
+        unstated = self.field_labels(catalogues, closest.unstated)
         found = msg(
             "evidence.closest",
             kind=label,
             met=len(met),
             item=closest.name(),
-            failed=self.labelled(ctx.catalogues, closest.failed),
-            unstated=self.field_labels(ctx.catalogues, closest.unstated),
+            failed=failed,
+            unstated=unstated,
         )
-        fix: Message = msg(
-            "evidence.fix_mend",
-            item=closest.name(),
-            failed=self.labelled(ctx.catalogues, closest.failed),
-            unstated=self.field_labels(ctx.catalogues, closest.unstated),
-        )
-        return self.outcome(
-            status, required, found, fix=fix, evidence=tuple(i.pointer for i in [*met, closest])
-        )
+        fix = msg("evidence.fix_mend", item=closest.name(), failed=failed, unstated=unstated)
+        return self.outcome(status, required, found, fix=fix, evidence=(*pointers, closest.pointer))
 
 
 @dataclass(frozen=True)
@@ -391,54 +376,54 @@ class TotalRule(_EvidenceBase):
             ),
         )
 
-    def check(self, ctx: Context) -> Outcome:
+    def decide(self, ctx: Context) -> Finding:
         items = self.inspect(ctx, stated=(self.field,))
         counted = [i for i in items if i.status is Status.MET]
         total = decimal_sum(i.item.field(self.field) for i in counted)
-        pending = [i for i in items if i.status is Status.INCOMPLETE]
-        could_add = (
-            math.inf
-            if any(self.field in i.unstated for i in pending)
-            else decimal_sum(i.item.field(self.field) for i in pending)
-        )
+        if total >= self.minimum:
+            status = Status.MET
+        elif not items:
+            status = Status.INCOMPLETE
+        else:
+            pending = [i for i in items if i.status is Status.INCOMPLETE]
+            could_add = (
+                math.inf
+                if any(self.field in i.unstated for i in pending)
+                else decimal_sum(i.item.field(self.field) for i in pending)
+            )
+            status = Status.INCOMPLETE if total + could_add >= self.minimum else Status.NOT_MET
+        return Finding(status, lambda: self._explained(ctx.catalogues, status, items, counted, total))
+
+    def _explained(
+        self,
+        catalogues: Catalogues,
+        status: Status,
+        items: list[ItemCheck],
+        counted: list[ItemCheck],
+        total: float,
+    ) -> Outcome:
         not_counted = [
             {
                 "item": i.name(),
-                "failed": self.labelled(ctx.catalogues, i.failed),
-                "unstated": self.field_labels(ctx.catalogues, i.unstated),
+                "failed": self.labelled(catalogues, i.failed),
+                "unstated": self.field_labels(catalogues, i.unstated),
             }
             for i in items
             if i.status is not Status.MET
         ]
-        label = self.kind_label(ctx.catalogues)
+        kind = catalogues.evidence_kinds[self.kind]
+        unit = kind.field_label(self.field)
         short = shortfall(self.minimum, total)
-        (required,) = self.requirements(ctx.catalogues)
+        (required,) = self.requirements(catalogues)
         found = msg(
             "total.found",
             field=self.field,
-            unit=ctx.catalogues.evidence_kinds[self.kind].field_label(self.field),
+            unit=unit,
             total=total,
             min=self.minimum,
             short=short,
             counted=len(counted),
             **listed("not_counted", not_counted),
         )
-        if total >= self.minimum:
-            status = Status.MET
-        elif not items or total + could_add >= self.minimum:
-            status = Status.INCOMPLETE
-        else:
-            status = Status.NOT_MET
-        return self.outcome(
-            status,
-            required,
-            found,
-            fix=msg(
-                "total.fix",
-                field=self.field,
-                unit=ctx.catalogues.evidence_kinds[self.kind].field_label(self.field),
-                short=short,
-                kind=label,
-            ),
-            evidence=tuple(i.pointer for i in counted),
-        )
+        fix = msg("total.fix", field=self.field, unit=unit, short=short, kind=kind.label)
+        return self.outcome(status, required, found, fix=fix, evidence=tuple(i.pointer for i in counted))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Self
 
 from dateutil.relativedelta import relativedelta
 
-from qualmark.explain import Message, Outcome, Status
+from qualmark.explain import Finding, Message, Outcome, Status
 from qualmark.rules.base import Context, Rule, RuleHeader, decimal_sum, msg, shortfall
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ class ExperienceRule(Rule):
             parts.append(msg("experience.current.required"))
         return tuple(parts)
 
-    def check(self, ctx: Context) -> Outcome:
+    def decide(self, ctx: Context) -> Finding:
         parts = []
         if self.min_hours is not None:
             parts.append(self._hours(ctx, self.min_hours))
@@ -102,86 +102,89 @@ class ExperienceRule(Rule):
             parts.append(self._current(ctx))
         return self.combine_parts(parts)
 
-    def _hours(self, ctx: Context, minimum: float | None) -> Outcome:
+    def _hours(self, ctx: Context, minimum: float | None) -> Finding:
         """Counted hours against ``minimum``; with none (``stated: true``) any counted hours will do."""
         experience = ctx.portfolio.experience
         entries = experience.hours if experience else []
-        by_activity: dict[str, list[float]] = {}
-        for entry in entries:
-            by_activity.setdefault(entry.activity, []).append(entry.hours)
-        counted = decimal_sum(
-            h for a, hs in by_activity.items() if ctx.catalogues.activities[a].counts for h in hs
-        )
-        excluded = {
-            a: decimal_sum(hs) for a, hs in by_activity.items() if not ctx.catalogues.activities[a].counts
-        }
-        labels = [{"activity": ctx.catalogues.activities[a].label, "hours": h} for a, h in excluded.items()]
-        pointers = tuple(f"/experience/hours/{i}" for i in range(len(entries)))
+        activities = ctx.catalogues.activities
+        counted = decimal_sum(entry.hours for entry in entries if activities[entry.activity].counts)
         if not entries:
             status = Status.INCOMPLETE
         elif counted > 0 if minimum is None else counted >= minimum:
             status = Status.MET
         else:
             status = Status.NOT_MET
-        if minimum is None:
+
+        def explained() -> Outcome:
+            by_activity: dict[str, list[float]] = {}
+            for entry in entries:
+                if not activities[entry.activity].counts:
+                    by_activity.setdefault(entry.activity, []).append(entry.hours)
+            labels = [
+                {"activity": activities[a].label, "hours": decimal_sum(hs)} for a, hs in by_activity.items()
+            ]
+            pointers = tuple(f"/experience/hours/{i}" for i in range(len(entries)))
+            if minimum is None:
+                return self.part(
+                    "stated",
+                    status,
+                    msg("experience.stated.required"),
+                    msg("experience.stated.found", hours=counted, excluded=labels),
+                    msg("experience.stated.fix"),
+                    pointers,
+                )
+            short = shortfall(minimum, counted)
             return self.part(
-                "stated",
+                "hours",
                 status,
-                msg("experience.stated.required"),
-                msg("experience.stated.found", hours=counted, excluded=labels),
-                msg("experience.stated.fix"),
+                msg("experience.hours.required", min=minimum),
+                msg("experience.hours.found", hours=counted, min=minimum, short=short, excluded=labels),
+                msg("experience.hours.fix", short=short),
                 pointers,
             )
-        short = shortfall(minimum, counted)
-        return self.part(
-            "hours",
-            status,
-            msg("experience.hours.required", min=minimum),
-            msg("experience.hours.found", hours=counted, min=minimum, short=short, excluded=labels),
-            msg("experience.hours.fix", short=short),
-            pointers,
-        )
 
-    def _years(self, ctx: Context, minimum: float) -> Outcome:
+        return Finding(status, explained)
+
+    def _years(self, ctx: Context, minimum: float) -> Finding:
         experience = ctx.portfolio.experience
         since: dt.date | None = experience.active_since if experience else None
-        required = msg("experience.years.required", min=minimum)
+        as_of = ctx.as_of
         if since is None:
-            return self.part(
-                "years",
-                Status.INCOMPLETE,
-                required,
-                msg("experience.years.none"),
-                msg("experience.years.fix_state"),
-                (),
-            )
-        span = relativedelta(ctx.as_of, since) if ctx.as_of >= since else relativedelta()
-        status = Status.MET if since + years_delta(minimum) <= ctx.as_of else Status.NOT_MET
-        reached = since + years_delta(minimum)
-        return self.part(
-            "years",
-            status,
-            required,
-            msg(
+            status = Status.INCOMPLETE
+        else:
+            reached = since + years_delta(minimum)
+            status = Status.MET if reached <= as_of else Status.NOT_MET
+
+        def explained() -> Outcome:
+            required = msg("experience.years.required", min=minimum)
+            if since is None:
+                found, fix = msg("experience.years.none"), msg("experience.years.fix_state")
+                return self.part("years", status, required, found, fix, ())
+            span = relativedelta(as_of, since) if as_of >= since else relativedelta()
+            found = msg(
                 "experience.years.found",
                 since=since.isoformat(),
                 years=span.years,
                 months=span.months,
-                future=since > ctx.as_of,
-            ),
-            msg("experience.years.fix", date=reached.isoformat()),
-            ("/experience/active_since",),
-        )
+                future=since > as_of,
+            )
+            fix = msg("experience.years.fix", date=reached.isoformat())
+            return self.part("years", status, required, found, fix, ("/experience/active_since",))
 
-    def _current(self, ctx: Context) -> Outcome:
+        return Finding(status, explained)
+
+    def _current(self, ctx: Context) -> Finding:
         experience = ctx.portfolio.experience
         value = experience.currently_practising if experience else None
         status = {True: Status.MET, False: Status.NOT_MET, None: Status.INCOMPLETE}[value]
-        return self.part(
-            "current",
+        return Finding(
             status,
-            msg("experience.current.required"),
-            msg("experience.current.found", value=value),
-            msg("experience.current.fix"),
-            ("/experience/currently_practising",),
+            lambda: self.part(
+                "current",
+                status,
+                msg("experience.current.required"),
+                msg("experience.current.found", value=value),
+                msg("experience.current.fix"),
+                ("/experience/currently_practising",),
+            ),
         )

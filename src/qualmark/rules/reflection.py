@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Self
 
-from qualmark import explain
-from qualmark.explain import Message, Outcome, Status
+from qualmark.explain import Finding, Message, Outcome, Status
 from qualmark.inert import written
 from qualmark.rules.base import Context, Rule, RuleHeader, msg
 
@@ -50,18 +49,25 @@ class ReflectionRule(Rule):
     def requirements(self, catalogues: Catalogues) -> tuple[Message, ...]:
         return (msg("reflection.required", n=len(self.items), vocabulary=self.vocabulary),)
 
-    def check(self, ctx: Context) -> Outcome:
+    def decide(self, ctx: Context) -> Finding:
+        cases = ctx.portfolio.cases
+        unanswered = [[q for q in self.items if not written(case.reflections.get(q))] for case in cases]
+        if not cases:
+            status = Status.INCOMPLETE
+        else:
+            status = Status.INCOMPLETE if any(unanswered) else Status.MET
+        return Finding(status, lambda: self._explained(ctx, status, unanswered))
+
+    def _explained(self, ctx: Context, status: Status, unanswered: list[list[str]]) -> Outcome:
         cases = ctx.portfolio.cases
         children = []
-        for i, case in enumerate(cases):
-            missing = [q for q in self.items if not written(case.reflections.get(q))]
+        for i, (case, missing) in enumerate(zip(cases, unanswered, strict=True)):
             labels = [ctx.catalogues.label(self.vocabulary, q) for q in missing]
-            status = Status.INCOMPLETE if missing else Status.MET
             children.append(
                 Outcome(
                     rule_id=f"{self.header.id}/{case.id}",
                     kind="reflection.case",
-                    status=status,
+                    status=Status.INCOMPLETE if missing else Status.MET,
                     required=msg("reflection.case.required", n=len(self.items), case=case.id),
                     found=msg(
                         "reflection.case.found",
@@ -74,7 +80,6 @@ class ReflectionRule(Rule):
                     source=self.header.source,
                 )
             )
-        status = explain.all_of(c.status for c in children) if cases else Status.INCOMPLETE
         (required,) = self.requirements(ctx.catalogues)
         return self.outcome(
             status,
