@@ -38,3 +38,20 @@ def why_not_a_date(text: str) -> str | None:
     if not 1 <= day <= days:
         return f"not a date: {calendar.month_name[month]} {year} has {days} days"
     return None
+
+
+def shift(date: dt.date, years: int = 0, months: int = 0, days: int = 0) -> dt.date:
+    """``date`` moved by whole years and months, then by days: the calendar arithmetic of
+    python-dateutil's ``relativedelta`` (tested against it), without building one.
+
+    The day of the month stays, or becomes the last day of a shorter month:
+
+    >>> shift(dt.date(2024, 2, 29), years=-2), shift(dt.date(2026, 8, 31), months=-6, days=-1)
+    (datetime.date(2022, 2, 28), datetime.date(2026, 2, 27))
+    """
+    if years or months:
+        year, month = divmod(date.year * 12 + date.month - 1 + years * 12 + months, 12)
+        month += 1
+        day = date.day if date.day <= 28 else min(date.day, calendar.monthrange(year, month)[1])
+        date = dt.date(year, month, day)
+    return date + dt.timedelta(days=days) if days else date

@@ -195,11 +195,25 @@ def parse_json(text: str, file: str) -> Any:
                 for path, n in _long_lists(data)
             ]
         )
-    if _SURROGATE_ESCAPE.search(text) or LONE_SURROGATE.search(text):
+    if _may_hold_surrogates(text):
         problems = _JsonScan(text, file, strings=True).run()
         if problems:
             raise LoadError(problems)
     return data
+
+
+def _may_hold_surrogates(text: str) -> bool:
+    """Whether the text escapes a surrogate (``\\ud800``) or holds one (the cheap tests first: a
+    search for a range of characters costs more than parsing the whole portfolio)."""
+    if _SURROGATE_ESCAPE.search(text):
+        return True
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")  # refuses surrogates
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 class _JsonScan:

@@ -158,6 +158,10 @@ class Equivalence:
     path: tuple[str | int, ...] | None = None  # in the framework file; None for a shipped one
 
 
+_READ_KEPT = 10_000
+"""How many level texts a Scales keeps read (a portfolio writes a handful)."""
+
+
 @dataclass(eq=False)
 class Scales:
     """The scales a framework knows: the shipped ones plus its own, with every declared equivalence."""
@@ -169,6 +173,9 @@ class Scales:
     _above: dict[Node, frozenset[Node]] = field(init=False, repr=False, default_factory=dict)
     _groups: dict[str, str] = field(init=False, repr=False)
     _by_name: tuple[Scale, ...] = field(init=False, repr=False)
+    # levels read from portfolio texts, by (text, bound scale): the same few texts recur in every
+    # portfolio (bounded, so that a batch of odd texts does not grow it without end)
+    _read: dict[tuple[str, str | None], Level | None] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_name = tuple(sorted(self.scales.values(), key=lambda s: -len(s.name)))
@@ -198,6 +205,15 @@ class Scales:
             text = str(text)
         if not isinstance(text, str):
             return None
+        key = (text, bound)
+        if key in self._read:
+            return self._read[key]
+        level = self._parse(text, bound)
+        if len(self._read) < _READ_KEPT:
+            self._read[key] = level
+        return level
+
+    def _parse(self, text: str, bound: str | None) -> Level | None:
         written = text.strip(" \t")
         if bound is not None:
             scale = self.scales[bound]

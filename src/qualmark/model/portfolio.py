@@ -37,9 +37,12 @@ class EvidenceItem(PortfolioModel):
 
     def field(self, name: str) -> Any:
         """The value of a common or kind-specific field (``None`` when not stated)."""
-        if name in type(self).model_fields:
+        if name in _COMMON_FIELDS:
             return getattr(self, name)
-        return (self.model_extra or {}).get(name)
+        return (self.__pydantic_extra__ or {}).get(name)
+
+
+_COMMON_FIELDS = frozenset(EvidenceItem.model_fields)
 
 
 class HoursEntry(PortfolioModel):
@@ -82,7 +85,7 @@ class Case(PortfolioModel):
 
     def field(self, name: str) -> Any:
         """A framework-specific case field (``None`` when not stated)."""
-        return (self.model_extra or {}).get(name)
+        return (self.__pydantic_extra__ or {}).get(name)
 
 
 class Element(PortfolioModel):

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, Self
 
-from dateutil.relativedelta import relativedelta
-
+from qualmark.dates import shift
 from qualmark.explain import Finding, Message, Outcome, Status
 from qualmark.inert import comparable, quote
 from qualmark.model.framework import Recency
@@ -54,7 +53,7 @@ class CaseRecency:
     of: str  # "end" | "start" | "whole"
 
     def oldest(self, as_of: dt.date) -> dt.date:
-        return as_of - relativedelta(years=self.years)
+        return shift(as_of, years=-self.years)
 
     def describe(self, as_of: dt.date | None) -> dict[str, Any]:
         """Message parameters; without an evaluation date, the window has no dates (the handbook's)."""

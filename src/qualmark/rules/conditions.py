@@ -15,6 +15,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, Literal
 
 from qualmark.inert import inert, quote, shorten
@@ -172,6 +173,7 @@ def _ordered(a: Any, b: Any) -> bool:
     return numbers or all(isinstance(v, dt.date) for v in (a, b))
 
 
+@lru_cache(maxsize=4096)  # the framework's values are compared again for every item
 def as_written(text: str) -> str:
     """A text as conditions compare it: one Unicode form, case and surrounding spaces aside.
 

@@ -137,10 +137,17 @@ class DemonstrateRule(Rule):
 
     # -- evaluation ----------------------------------------------------------------------------
 
-    def _shown(self, case: Case) -> dict[str, int]:
-        """Items the case demonstrates with a text, by id, with their index."""
-        entries = case.demonstrates.get(self.vocabulary, [])
-        return {d.id: j for j, d in reversed(list(enumerate(entries))) if written(d.text)}
+    def _shown(self, ctx: Context, index: int, case: Case) -> dict[str, int]:
+        """Items the case demonstrates with a text, by id, with their (first) index, the last written
+        first; worked out once per evaluation for all rules on the vocabulary."""
+        key = ("shown", self.vocabulary, index)
+        shown: dict[str, int] | None = ctx.shared.get(key)
+        if shown is None:
+            entries = case.demonstrates.get(self.vocabulary, [])
+            shown = ctx.shared[key] = {
+                d.id: j for j, d in reversed(list(enumerate(entries))) if written(d.text)
+            }
+        return shown
 
     def _excused(self, case: Case) -> frozenset[str]:
         """Items the case marks not relevant (judged by the `not_relevant` part)."""
@@ -198,7 +205,7 @@ class DemonstrateRule(Rule):
         """The selection over ``cases``; ``excused`` items need not be shown (marked not relevant)."""
         shown: dict[str, list[tuple[int, int]]] = {}  # item → where: (case, entry)
         for i, case in cases:
-            for item_id, j in self._shown(case).items():
+            for item_id, j in self._shown(ctx, i, case).items():
                 shown.setdefault(item_id, []).append((i, j))
         sel = self.selection
         missing = [i for i in sel.required if i not in shown and i not in excused]
@@ -258,7 +265,7 @@ class DemonstrateRule(Rule):
         cases = ctx.portfolio.cases
         unmotivated, unshown, marked = [], [], []
         pointers = []
-        shown_per_case = [self._shown(c) for c in cases]
+        shown_per_case = [self._shown(ctx, i, c) for i, c in enumerate(cases)]
         showing = Counter(item for shown in shown_per_case for item in shown)  # cases showing each item
         for i, case in enumerate(cases):
             for j, entry in enumerate(case.not_relevant.get(self.vocabulary, [])):

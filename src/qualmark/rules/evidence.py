@@ -6,10 +6,10 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self
 
-from dateutil.relativedelta import relativedelta
-
+from qualmark.dates import shift
 from qualmark.explain import Finding, Message, Outcome, Status
 from qualmark.inert import quote
 from qualmark.model.framework import Duration
@@ -102,10 +102,9 @@ def check_duration(cc: CompileContext, duration: Duration | None, path: Path) ->
         )
 
 
-def to_delta(duration: Duration | None) -> relativedelta | None:
-    if duration is None:
-        return None
-    return relativedelta(years=duration.years, months=duration.months, days=duration.days)
+def oldest_allowed(duration: Duration, as_of: dt.date) -> dt.date:
+    """The earliest date within ``duration`` before ``as_of`` (both ends count)."""
+    return shift(as_of, -duration.years, -duration.months, -duration.days)
 
 
 def _not_longer(age: Duration | None, limit: Duration | None) -> bool:
@@ -138,24 +137,27 @@ class _EvidenceBase(Rule):
             and conditions_imply(self.conditions, other.conditions)
         )
 
+    @cached_property
+    def _selection(self) -> str:
+        """What selects this rule's items, as a key to share their inspection (a text: its hash is kept)."""
+        return repr(("evidence", self.kind, self.conditions, self.max_age))
+
     def inspect(self, ctx: Context, stated: tuple[str, ...] = ()) -> list[ItemCheck]:
         """Every item of the kind, with the conditions it fails or leaves open.
 
         ``stated`` names fields an item must state besides those in conditions. Worked out once per
         evaluation for rules that ask the same (``ctx.shared``).
         """
-        key = ("evidence", self.kind, self.conditions, self.max_age, stated)
+        key = (self._selection, stated)
         found: list[ItemCheck] | None = ctx.shared.get(key)
         if found is None:
             found = ctx.shared[key] = self._inspect(ctx, stated)
         return found
 
     def _inspect(self, ctx: Context, stated: tuple[str, ...]) -> list[ItemCheck]:
-        delta = to_delta(self.max_age)
+        oldest = None if self.max_age is None else oldest_allowed(self.max_age, ctx.as_of)
         result = []
-        for index, item in enumerate(ctx.portfolio.evidence):
-            if item.kind != self.kind:
-                continue
+        for index, item in _of_kind(ctx, self.kind):
             failed: list[dict[str, Any]] = []
             unstated: list[str] = []
             for condition in self.conditions:
@@ -166,8 +168,8 @@ class _EvidenceBase(Rule):
                 elif not ok:
                     failed.extend(_failure(condition.field, c, value) for c in checks)
             unstated.extend(name for name in stated if item.field(name) is None and name not in unstated)
-            if delta is not None:
-                self._check_age(item, ctx.as_of, delta, failed, unstated)
+            if oldest is not None:
+                self._check_age(item, ctx.as_of, oldest, failed, unstated)
             result.append(ItemCheck(index, item, tuple(failed), tuple(unstated)))
         return result
 
@@ -175,7 +177,7 @@ class _EvidenceBase(Rule):
         self,
         item: EvidenceItem,
         as_of: dt.date,
-        delta: relativedelta,
+        oldest: dt.date,
         failed: list[dict[str, Any]],
         unstated: list[str],
     ) -> None:
@@ -190,14 +192,14 @@ class _EvidenceBase(Rule):
                     "actual": item.issued.isoformat(),
                 }
             )
-        elif item.issued < as_of - delta:
+        elif item.issued < oldest:
             failed.append(
                 {
                     "field": "issued",
                     "op": "max_age",
                     "value": describe_age(self.max_age),
                     "actual": item.issued.isoformat(),
-                    "oldest": (as_of - delta).isoformat(),
+                    "oldest": oldest.isoformat(),
                     "as_of": as_of.isoformat(),
                 }
             )
@@ -223,6 +225,16 @@ class _EvidenceBase(Rule):
         if self.max_age is not None:
             described.append({"field": "issued", "op": "max_age", "value": describe_age(self.max_age)})
         return self.labelled(catalogues, described)
+
+
+def _of_kind(ctx: Context, kind: str) -> list[tuple[int, EvidenceItem]]:
+    """The portfolio's evidence items of ``kind``, with their index (sorted once per evaluation)."""
+    by_kind: dict[str, list[tuple[int, EvidenceItem]]] | None = ctx.shared.get("evidence by kind")
+    if by_kind is None:
+        by_kind = ctx.shared["evidence by kind"] = {}
+        for index, item in enumerate(ctx.portfolio.evidence):
+            by_kind.setdefault(item.kind, []).append((index, item))
+    return by_kind.get(kind, [])
 
 
 def _by_year(items: list[ItemCheck]) -> list[dict[str, Any]]:

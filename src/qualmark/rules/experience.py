@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Self
 
 from dateutil.relativedelta import relativedelta
 
+from qualmark.dates import shift
 from qualmark.explain import Finding, Message, Outcome, Status
 from qualmark.rules.base import Context, Rule, RuleHeader, decimal_sum, msg, shortfall
 
@@ -18,20 +19,20 @@ if TYPE_CHECKING:
     from qualmark.vocabulary import Catalogues
 
 
-def years_delta(years: float) -> relativedelta:
-    """A (possibly fractional) number of years as a calendar span.
+def years_later(date: dt.date, years: float) -> dt.date:
+    """The date a (possibly fractional) number of years after ``date``, in calendar terms.
 
     Whole months where the fraction is one (1.5 years is 1 year and 6 months),
     else days (0.01 years is 4 days, not nothing).
 
-    >>> years_delta(1.5), years_delta(0.01)
-    (relativedelta(years=+1, months=+6), relativedelta(days=+4))
+    >>> years_later(dt.date(2024, 2, 29), 1.5), years_later(dt.date(2024, 1, 1), 0.01)
+    (datetime.date(2025, 8, 29), datetime.date(2024, 1, 5))
     """
     whole = int(years)
     months = (years - whole) * 12
     if abs(months - round(months)) < 1e-9:
-        return relativedelta(years=whole, months=round(months))
-    return relativedelta(years=whole, days=round((years - whole) * 365.25))
+        return shift(date, years=whole, months=round(months))
+    return shift(date, years=whole, days=round((years - whole) * 365.25))
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ class ExperienceRule(Rule):
         if since is None:
             status = Status.INCOMPLETE
         else:
-            reached = since + years_delta(minimum)
+            reached = years_later(since, minimum)
             status = Status.MET if reached <= as_of else Status.NOT_MET
 
         def explained() -> Outcome:
