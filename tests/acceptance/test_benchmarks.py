@@ -1,5 +1,6 @@
 """The benchmark's ground: generated portfolios fit their framework, and the hand-written Noloc
-rules (the baseline every ratio is taken against) say what qualmark says about each of them."""
+rules (the baseline every ratio is taken against) and the peer engine's JDM graph say what qualmark
+says about each of them."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import generate
 import noloc_by_hand
+import noloc_zen
 
 
 @pytest.mark.parametrize("name", sorted(generate.GENERATORS))
@@ -48,6 +50,7 @@ def test_the_hand_written_noloc_rules_agree_with_qualmark(
         )
         ours = (evaluation.verdict.value, {g.rule_id for g in evaluation.gaps()})
         assert noloc_by_hand.check(portfolio, as_of) == ours, n
+        assert noloc_zen.check(portfolio, as_of) == ours, n  # the peer engine's graph too
         gaps |= ours[1]
     assert len(gaps) > 10  # many different requirements fail across the portfolios
 
