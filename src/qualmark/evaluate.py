@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from qualmark.explain import (
     Finding,
@@ -25,8 +25,10 @@ from qualmark.model.text import Text, text_in
 from qualmark.rules.base import Context
 
 if TYPE_CHECKING:
-    from qualmark.framework import Framework
+    from qualmark.model.framework import FrameworkDocument
     from qualmark.model.portfolio import Portfolio
+    from qualmark.rules.base import Rule
+    from qualmark.vocabulary import Catalogues
 
 EVALUATION_FORMAT = 1
 
@@ -53,6 +55,22 @@ class _Lazy(Generic[T]):
 
     def __setstate__(self, state: tuple[Any, Any, bool]) -> None:
         self.make, self.value, self.made = state
+
+
+class Compiled(Protocol):
+    """What evaluating needs of a framework (:class:`qualmark.framework.Framework` is one)."""
+
+    @property
+    def document(self) -> FrameworkDocument: ...
+
+    @property
+    def catalogues(self) -> Catalogues: ...
+
+    @property
+    def rules(self) -> tuple[Rule, ...]: ...
+
+    @property
+    def file(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,14 +257,12 @@ def _outcome_json(outcome: Outcome, lang: str, fallback: str) -> dict[str, Any]:
     return result
 
 
-def _matrices(
-    framework: Framework, portfolio: Portfolio, findings: tuple[Finding, ...]
-) -> tuple[Matrix, ...]:
+def _matrices(framework: Compiled, portfolio: Portfolio, findings: tuple[Finding, ...]) -> tuple[Matrix, ...]:
     return matrices(framework.rules, framework.catalogues, portfolio, (f.outcome() for f in findings))
 
 
 def evaluate(
-    framework: Framework,
+    framework: Compiled,
     portfolio: Portfolio,
     as_of: dt.date,
     judgements: Mapping[str, tuple[Judgement, ...]] | None = None,

@@ -25,7 +25,7 @@ from qualmark.source import SourceMap
 from qualmark.suggest import did_you_mean
 
 if TYPE_CHECKING:
-    from qualmark.framework import Framework
+    from qualmark.evaluate import Compiled
     from qualmark.model.portfolio import Portfolio
 
 
@@ -40,7 +40,7 @@ class Judgements:
     def file(self) -> str:
         return self.smap.file
 
-    def for_portfolio(self, framework: Framework, portfolio: Portfolio) -> dict[str, tuple[Judgement, ...]]:
+    def for_portfolio(self, framework: Compiled, portfolio: Portfolio) -> dict[str, tuple[Judgement, ...]]:
         """The judgements by rule id, once they are known to be for this framework and portfolio."""
         problems = self._problems(framework, portfolio)
         if problems:
@@ -56,7 +56,7 @@ class Judgements:
         """Whether this file is for the portfolio's candidate (by id, else by name)."""
         return self.document.candidate == (portfolio.candidate.id or portfolio.candidate.name)
 
-    def _problems(self, framework: Framework, portfolio: Portfolio) -> list[Problem]:
+    def _problems(self, framework: Compiled, portfolio: Portfolio) -> list[Problem]:
         doc, span = self.document, self.smap.span
         problems = []
         candidate = portfolio.candidate.id or portfolio.candidate.name
@@ -132,7 +132,7 @@ def parse_judgements(text: str, file: str = "<judgements>") -> Judgements:
 
 
 def judgements_by_item(
-    files: list[Judgements], framework: Framework, portfolio: Portfolio
+    files: list[Judgements], framework: Compiled, portfolio: Portfolio
 ) -> Mapping[str, tuple[Judgement, ...]]:
     """The judgements of every file for this portfolio, merged by item."""
     merged: dict[str, tuple[Judgement, ...]] = {}

@@ -8,7 +8,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self
 
 from qualmark.explain import (
     Finding,
@@ -25,10 +25,10 @@ from qualmark.model.portfolio import Portfolio
 from qualmark.model.text import Text
 
 if TYPE_CHECKING:
-    from qualmark.compiler import CompileContext
     from qualmark.model.framework import RequirementNode
+    from qualmark.scales import Scales
     from qualmark.source import Path
-    from qualmark.vocabulary import Catalogues
+    from qualmark.vocabulary import Catalogues, Vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,36 @@ class RuleHeader:
     description: Text | None = None
     advisory: bool = False
     review: tuple[Text, str] | None = None  # the question an assessor answers, and who (``by``)
+
+
+class RuleCompiler(Protocol):
+    """What a rule kind's ``compile`` sees of the compilation (:class:`qualmark.compiler.CompileContext`
+    is it): the framework's lists, where to report a problem, and how to compile the rules inside."""
+
+    @property
+    def catalogues(self) -> Catalogues: ...
+
+    @property
+    def scales(self) -> Scales: ...
+
+    def error(self, path: Path, message: str, hint: str | None = None, *, key: bool = False) -> None: ...
+
+    def unknown(
+        self,
+        path: Path,
+        what: str,
+        name: str,
+        candidates: Iterable[str],
+        *,
+        where: str = "",
+        key: bool = False,
+    ) -> None: ...
+
+    def resolve_ids(self, path: Path, what: str, ids: Iterable[str], known: Iterable[str]) -> bool: ...
+
+    def vocabulary(self, path: Path, name: str) -> Vocabulary | None: ...
+
+    def compile_children(self, nodes: list[RequirementNode], path: Path) -> tuple[Rule, ...]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +99,7 @@ class Rule(ABC):
 
     @classmethod
     @abstractmethod
-    def compile(
-        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
-    ) -> Self | None:
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: RuleCompiler, path: Path) -> Self | None:
         """Build the rule from its node at ``path``, reporting problems to ``cc``."""
 
     @abstractmethod
@@ -329,7 +357,7 @@ class Bounds:
         return (Status.INCOMPLETE if met + open_ >= self.low else Status.NOT_MET), "closest"
 
 
-def compile_count(cc: CompileContext, count: object, path: Path, default: int = 1) -> Bounds | None:
+def compile_count(cc: RuleCompiler, count: object, path: Path, default: int = 1) -> Bounds | None:
     """The ``count`` of a rule as bounds; problems go to ``cc`` at ``path`` (the `count` key).
 
     ``None`` (no count written) gives at least ``default``.

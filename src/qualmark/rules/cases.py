@@ -13,12 +13,11 @@ from qualmark.explain import Finding, Message, Outcome, Status
 from qualmark.inert import comparable, quote
 from qualmark.model.framework import Recency
 from qualmark.model.text import Text
-from qualmark.rules.base import Bounds, Context, Rule, RuleHeader, compile_count, listed, msg
+from qualmark.rules.base import Bounds, Context, Rule, RuleCompiler, RuleHeader, compile_count, listed, msg
 from qualmark.rules.conditions import FieldCondition, Tri, compile_condition, conditions_imply
 from qualmark.vocabulary import Catalogues, FieldInfo
 
 if TYPE_CHECKING:
-    from qualmark.compiler import CompileContext
     from qualmark.model.framework import Condition, RequirementNode
     from qualmark.model.portfolio import Case, Period
     from qualmark.source import Path
@@ -136,9 +135,7 @@ class CasesRule(Rule):
         )
 
     @classmethod
-    def compile(
-        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
-    ) -> Self | None:
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: RuleCompiler, path: Path) -> Self | None:
         spec = node.cases
         assert spec is not None
         here = (*path, "cases")
@@ -170,7 +167,7 @@ class CasesRule(Rule):
 
     @staticmethod
     def _compile_where(
-        cc: CompileContext, where: dict[str, Condition | Recency], path: Path
+        cc: RuleCompiler, where: dict[str, Condition | Recency], path: Path
     ) -> tuple[tuple[FieldCondition, ...] | None, CaseRecency | None]:
         conditions: list[FieldCondition] = []
         period = None

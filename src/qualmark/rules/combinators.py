@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING, Self
 from qualmark import explain
 from qualmark.explain import Finding, Message, Outcome, Status
 from qualmark.model.framework import AtLeastOf
-from qualmark.rules.base import Context, Rule, RuleHeader, msg
+from qualmark.rules.base import Context, Rule, RuleCompiler, RuleHeader, msg
 
 if TYPE_CHECKING:
-    from qualmark.compiler import CompileContext
     from qualmark.model.framework import RequirementNode
     from qualmark.source import Path
     from qualmark.vocabulary import Catalogues
@@ -29,7 +28,7 @@ def _counted(parts: tuple[Rule, ...]) -> tuple[Rule, ...]:
 
 
 def _refuse_if_all_advisory(
-    cc: CompileContext, parts: list[RequirementNode], path: Path, what: str, so: str
+    cc: RuleCompiler, parts: list[RequirementNode], path: Path, what: str, so: str
 ) -> None:
     """Advisory parts never count: a combinator of nothing else decides nothing."""
     if parts and all(part.advisory for part in parts):
@@ -54,7 +53,7 @@ class AllOfRule(Rule):
         return self.parts
 
     @classmethod
-    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self:
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: RuleCompiler, path: Path) -> Self:
         parts = node.all_of or []
         _refuse_if_all_advisory(cc, parts, (*path, "all_of"), "part", "the rule is always met")
         return cls(header, cc.compile_children(parts, (*path, "all_of")))
@@ -98,7 +97,7 @@ class OneOfRule(Rule):
         return self.alternatives
 
     @classmethod
-    def compile(cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path) -> Self:
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: RuleCompiler, path: Path) -> Self:
         alternatives = node.one_of or []
         _refuse_if_all_advisory(
             cc, alternatives, (*path, "one_of"), "alternative", "the rule can never be met"
@@ -180,9 +179,7 @@ class AtLeastRule(Rule):
         return self.parts
 
     @classmethod
-    def compile(
-        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
-    ) -> Self | None:
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: RuleCompiler, path: Path) -> Self | None:
         spec = node.at_least
         if not isinstance(spec, AtLeastOf):
             cc.error(

@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING, Self
 
 from qualmark.explain import Finding, Message, Outcome, Status
 from qualmark.inert import written
-from qualmark.rules.base import Context, Rule, RuleHeader, msg
+from qualmark.rules.base import Context, Rule, RuleCompiler, RuleHeader, msg
 
 if TYPE_CHECKING:
-    from qualmark.compiler import CompileContext
     from qualmark.model.framework import RequirementNode
     from qualmark.source import Path
     from qualmark.vocabulary import Catalogues
@@ -27,9 +26,7 @@ class DeclarationsRule(Rule):
     ids: tuple[str, ...] = ()
 
     @classmethod
-    def compile(
-        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
-    ) -> Self | None:
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: RuleCompiler, path: Path) -> Self | None:
         ids = tuple(node.declarations or ())
         if not cc.resolve_ids((*path, "declarations"), "declaration", ids, cc.catalogues.declarations):
             return None
@@ -77,9 +74,7 @@ class PresentRule(Rule):
     element: str = ""
 
     @classmethod
-    def compile(
-        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
-    ) -> Self | None:
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: RuleCompiler, path: Path) -> Self | None:
         element = node.present or ""
         if not cc.resolve_ids((*path,), "portfolio element", [element], cc.catalogues.elements):
             return None

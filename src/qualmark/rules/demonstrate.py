@@ -11,10 +11,9 @@ from qualmark.explain import Finding, Message, Outcome, Status
 from qualmark.inert import quote, written
 from qualmark.model.framework import NotRelevantSpec
 from qualmark.model.portfolio import Case
-from qualmark.rules.base import Context, Rule, RuleHeader, listed, msg
+from qualmark.rules.base import Context, Rule, RuleCompiler, RuleHeader, listed, msg
 
 if TYPE_CHECKING:
-    from qualmark.compiler import CompileContext
     from qualmark.model.framework import RequirementNode
     from qualmark.source import Path
     from qualmark.vocabulary import Catalogues
@@ -48,9 +47,7 @@ class DemonstrateRule(Rule):
     not_relevant: NotRelevantSpec | None = None
 
     @classmethod
-    def compile(
-        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
-    ) -> Self | None:
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: RuleCompiler, path: Path) -> Self | None:
         name = node.demonstrate or ""
         vocabulary = cc.vocabulary((*path, "demonstrate"), name)
         if vocabulary is None:

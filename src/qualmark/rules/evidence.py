@@ -19,6 +19,7 @@ from qualmark.rules.base import (
     Bounds,
     Context,
     Rule,
+    RuleCompiler,
     RuleHeader,
     compile_count,
     decimal_sum,
@@ -29,7 +30,6 @@ from qualmark.rules.base import (
 from qualmark.rules.conditions import Check, FieldCondition, compile_condition, conditions_imply
 
 if TYPE_CHECKING:
-    from qualmark.compiler import CompileContext
     from qualmark.model.framework import Condition, RequirementNode
     from qualmark.source import Path
     from qualmark.vocabulary import Catalogues
@@ -59,7 +59,7 @@ class ItemCheck:
 
 
 def compile_where(
-    cc: CompileContext, kind_id: str, where: dict[str, Condition] | None, path: Path
+    cc: RuleCompiler, kind_id: str, where: dict[str, Condition] | None, path: Path
 ) -> tuple[FieldCondition, ...]:
     """Compile the `where` conditions of a rule about evidence of ``kind_id``."""
     kind = cc.catalogues.evidence_kinds.get(kind_id)
@@ -88,14 +88,14 @@ def compile_where(
     return tuple(conditions)
 
 
-def compile_kind(cc: CompileContext, kind_id: str, path: Path) -> bool:
+def compile_kind(cc: RuleCompiler, kind_id: str, path: Path) -> bool:
     if kind_id in cc.catalogues.evidence_kinds:
         return True
     cc.unknown(path, "evidence kind", kind_id, cc.catalogues.evidence_kinds)
     return False
 
 
-def check_duration(cc: CompileContext, duration: Duration | None, path: Path) -> None:
+def check_duration(cc: RuleCompiler, duration: Duration | None, path: Path) -> None:
     if duration is not None and not (duration.years or duration.months or duration.days):
         cc.error(
             (*path, "max_age"), "max_age states no duration", "give years, months or days, e.g. {years: 2}"
@@ -277,9 +277,7 @@ class EvidenceRule(_EvidenceBase):
         )
 
     @classmethod
-    def compile(
-        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
-    ) -> Self | None:
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: RuleCompiler, path: Path) -> Self | None:
         kind = node.evidence or ""
         if not compile_kind(cc, kind, (*path, "evidence")):
             return None
@@ -350,9 +348,7 @@ class TotalRule(_EvidenceBase):
     minimum: float = 0
 
     @classmethod
-    def compile(
-        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
-    ) -> Self | None:
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: RuleCompiler, path: Path) -> Self | None:
         spec = node.total
         assert spec is not None
         if not compile_kind(cc, spec.of, (*path, "total", "of")):

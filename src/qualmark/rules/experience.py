@@ -10,10 +10,9 @@ from dateutil.relativedelta import relativedelta
 
 from qualmark.dates import shift
 from qualmark.explain import Finding, Message, Outcome, Status
-from qualmark.rules.base import Context, Rule, RuleHeader, decimal_sum, msg, shortfall
+from qualmark.rules.base import Context, Rule, RuleCompiler, RuleHeader, decimal_sum, msg, shortfall
 
 if TYPE_CHECKING:
-    from qualmark.compiler import CompileContext
     from qualmark.model.framework import RequirementNode
     from qualmark.source import Path
     from qualmark.vocabulary import Catalogues
@@ -51,9 +50,7 @@ class ExperienceRule(Rule):
     currently_practising: bool | None = None
 
     @classmethod
-    def compile(
-        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
-    ) -> Self | None:
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: RuleCompiler, path: Path) -> Self | None:
         spec = node.experience
         assert spec is not None
         if (

@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING, Self
 
 from qualmark.explain import Finding, Message, Outcome, Status
 from qualmark.inert import written
-from qualmark.rules.base import Context, Rule, RuleHeader, msg
+from qualmark.rules.base import Context, Rule, RuleCompiler, RuleHeader, msg
 
 if TYPE_CHECKING:
-    from qualmark.compiler import CompileContext
     from qualmark.model.framework import RequirementNode
     from qualmark.source import Path
     from qualmark.vocabulary import Catalogues
@@ -30,9 +29,7 @@ class ReflectionRule(Rule):
     items: tuple[str, ...] = ()
 
     @classmethod
-    def compile(
-        cls, node: RequirementNode, header: RuleHeader, cc: CompileContext, path: Path
-    ) -> Self | None:
+    def compile(cls, node: RequirementNode, header: RuleHeader, cc: RuleCompiler, path: Path) -> Self | None:
         name = node.reflection or ""
         vocabulary = cc.vocabulary((*path, "reflection"), name)
         if vocabulary is None:
