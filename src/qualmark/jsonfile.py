@@ -110,6 +110,17 @@ def _measure(value: Any) -> tuple[int, int, bool]:
     return depth, values, too_long
 
 
+def _surely_within_limits(text: str) -> bool:
+    """Whether the text is too short to break a limit, which counting a few characters tells faster
+    than walking the data: a value takes at least a character, a list of n items n - 1 commas, and
+    each level of nesting a bracket (characters inside strings only make the counts larger)."""
+    return (
+        len(text) <= MAX_VALUES
+        and text.count(",") < MAX_ITEMS
+        and text.count("{") + text.count("[") <= MAX_DEPTH
+    )
+
+
 def _long_lists(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], int]]:
     """Where the lists longer than MAX_ITEMS are, and how long (for a file known to have one)."""
     if isinstance(value, list) and len(value) > MAX_ITEMS:
@@ -177,7 +188,9 @@ def parse_json(text: str, file: str) -> Any:
         hooks.noticed = True
     except _TooManyValues:
         raise _too_many(file) from None
-    depth, values, too_long = _measure(data)
+    depth, values, too_long = 0, 0, False  # the limits a portfolio-sized text cannot break
+    if not _surely_within_limits(text):
+        depth, values, too_long = _measure(data)
     if hooks.noticed or depth > MAX_DEPTH:
         problems = _JsonScan(text, file).run()
         raise LoadError(problems or [Problem("invalid JSON: nested too deeply", Span(file, 1, 1))])

@@ -1029,3 +1029,26 @@ def test_a_problem_found_through_libyaml_is_reported_by_the_reference_loader() -
         reading.problems
         == loader._read_yaml("a: 1\nb: !!binary aGVsbG8=\n", "f.yaml", loader._QualmarkYamlLoader).problems
     )
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 5) | st.text(alphabet='{[,]}:a" ', max_size=5),
+    lambda inner: st.lists(inner, max_size=6) | st.dictionaries(st.text(max_size=3), inner, max_size=6),
+    max_leaves=80,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON_VALUES, st.integers(1, 4), st.integers(1, 4))
+def test_counting_characters_never_lets_data_past_the_limits(value: Any, depth: int, items: int) -> None:
+    """The shortcut that skips walking the data holds only where the walk would find nothing."""
+    from qualmark import jsonfile
+
+    limits = {"MAX_DEPTH": depth + 2, "MAX_ITEMS": items + 2, "MAX_VALUES": 40}
+    text = json.dumps(value)
+    with pytest.MonkeyPatch.context() as patch:
+        for name, limit in limits.items():
+            patch.setattr(jsonfile, name, limit)
+        if jsonfile._surely_within_limits(text):
+            found_depth, values, too_long = jsonfile._measure(value)
+            assert found_depth <= limits["MAX_DEPTH"] and values <= limits["MAX_VALUES"] and not too_long

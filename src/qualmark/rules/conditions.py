@@ -96,10 +96,11 @@ class FieldCondition:
         )
 
     def _passes(self, check: Check, value: Any) -> bool:
-        values = value if isinstance(value, list) else [value]
+        if not isinstance(value, list):  # one value (a list field passes when any of its values does)
+            return bool(check.value) if check.op == "present" else self._compare(check, self._coerce(value))
         if check.op == "present":
-            return bool(values) is bool(check.value)
-        return any(self._compare(check, self._coerce(v)) for v in values)
+            return bool(value) is bool(check.value)
+        return any(self._compare(check, self._coerce(v)) for v in value)
 
     def _coerce(self, value: Any) -> Any:
         if self.type == "level":
