@@ -39,6 +39,21 @@ def _forms(annotation: Any) -> tuple[Any, ...]:
     return ()
 
 
+# What _holds_text and _inner found for a type, by the type's id (the types are the models' own,
+# which live as long as the program; a type may not be hashable, so it is kept with the answer)
+_READ_TYPES: dict[tuple[int, object], tuple[Any, Any]] = {}
+
+
+def _read_type(annotation: Any, question: type | None) -> Any:
+    """``_inner(annotation, question)``, or ``_holds_text(annotation)`` for no question, worked out once."""
+    key = (id(annotation), question)
+    found = _READ_TYPES.get(key)
+    if found is None:
+        answer = _holds_text(annotation) if question is None else _inner(annotation, question)
+        found = _READ_TYPES[key] = (annotation, answer)
+    return found[1]
+
+
 def _holds_text(annotation: Any) -> bool:
     """Whether a field of this type may hold a text (``dict[str, str]`` among its forms)."""
     if get_origin(annotation) is dict:
@@ -64,19 +79,19 @@ def texts_in(
     fields (``{age: text}``) is never taken for a text, nor an id for one.
     """
     if isinstance(value, str):
-        if _holds_text(annotation):
+        if _read_type(annotation, None):
             yield path, value
     elif isinstance(value, BaseModel):
         for name, info in type(value).model_fields.items():
             yield from texts_in(getattr(value, name), info.annotation, (*path, info.alias or name))
     elif isinstance(value, dict):
-        if _holds_text(annotation) and all(isinstance(v, str) for v in value.values()):
+        if _read_type(annotation, None) and all(isinstance(v, str) for v in value.values()):
             yield path, value
             return
-        inner = _inner(annotation, dict)
+        inner = _read_type(annotation, dict)
         for key, item in value.items():
             yield from texts_in(item, inner, (*path, key))
     elif isinstance(value, list):
-        inner = _inner(annotation, list)
+        inner = _read_type(annotation, list)
         for index, item in enumerate(value):
             yield from texts_in(item, inner, (*path, index))
