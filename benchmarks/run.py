@@ -280,7 +280,7 @@ def scaling(framework: Framework, rounds: int) -> list[Line]:
         return framework.evaluate(parse_portfolio(text, "p.json", framework)).gaps()
 
     one = per_item(full, small, rounds)
-    hundred = per_item(full, large, max(1, rounds // 3))
+    hundred = per_item(full, large, max(3, rounds // 2))
     return [Line("a portfolio 100× as large", f"{hundred * 1e3:,.1f} ms", hundred / one, "1×", 100)]
 
 
