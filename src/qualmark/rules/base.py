@@ -173,10 +173,6 @@ class Rule(ABC):
 
         return Finding(Status.ADVISORY if header.advisory else status, explained, found.children)
 
-    def evaluate(self, ctx: Context) -> Outcome:
-        """The explained outcome of :meth:`judge`."""
-        return self.judge(ctx).outcome()
-
     @staticmethod
     def _reviewed(outcome: Outcome, review: Review) -> Outcome:
         """What a machine checked is met: now the assessors' judgements decide, or the item awaits them.
@@ -260,16 +256,19 @@ class Rule(ABC):
 
         def explained() -> Outcome:
             children = tuple(p.outcome() for p in parts)
+            found, fix = all_met(children)
             return self.outcome(
-                status,
-                msg("all_of.required", n=len(children)),
-                msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
-                fix=msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET]),
-                children=children,
+                status, msg("all_of.required", n=len(children)), found, fix=fix, children=children
             )
 
         status = all_of(p.status for p in parts)
         return Finding(status, explained)
+
+
+def all_met(children: tuple[Outcome, ...]) -> tuple[Message, Message]:
+    """What was found of parts that must all be met (how many are), and the fix (the ones that are not)."""
+    found = msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children))
+    return found, msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET])
 
 
 def _reviewed_status(checked: Status, review: Review) -> Status:

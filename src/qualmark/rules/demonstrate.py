@@ -11,7 +11,7 @@ from qualmark.explain import Finding, Message, Outcome, Status
 from qualmark.inert import quote, written
 from qualmark.model.framework import NotRelevantSpec
 from qualmark.model.portfolio import Case
-from qualmark.rules.base import Context, Rule, RuleCompiler, RuleHeader, listed, msg
+from qualmark.rules.base import Context, Rule, RuleCompiler, RuleHeader, all_met, listed, msg
 
 if TYPE_CHECKING:
     from qualmark.model.framework import RequirementNode
@@ -165,15 +165,10 @@ class DemonstrateRule(Rule):
 
             def each_case() -> Outcome:
                 children = tuple(p.outcome() for p in parts)
-                return self.outcome(
-                    status,
-                    msg("demonstrate.each_case.required", n=len(cases)),
-                    msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
-                    fix=msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET])
-                    if cases
-                    else msg("cases.fix_none"),
-                    children=children,
-                )
+                found, fix = all_met(children)
+                required = msg("demonstrate.each_case.required", n=len(cases))
+                fix = fix if cases else msg("cases.fix_none")
+                return self.outcome(status, required, found, fix=fix, children=children)
 
             return Finding(status, each_case)
         main = self._judge(ctx, list(enumerate(cases)), self.header.id)

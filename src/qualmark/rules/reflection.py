@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Self
 
 from qualmark.explain import Finding, Message, Outcome, Status
 from qualmark.inert import written
-from qualmark.rules.base import Context, Rule, RuleCompiler, RuleHeader, msg
+from qualmark.rules.base import Context, Rule, RuleCompiler, RuleHeader, all_met, msg
 
 if TYPE_CHECKING:
     from qualmark.model.framework import RequirementNode
@@ -78,12 +78,6 @@ class ReflectionRule(Rule):
                 )
             )
         (required,) = self.requirements(ctx.catalogues)
-        return self.outcome(
-            status,
-            required,
-            msg("all_of.found", met=sum(c.status is Status.MET for c in children), n=len(children)),
-            fix=msg("cases.fix_none")
-            if not cases
-            else msg("all_of.fix", ids=[c.rule_id for c in children if c.status is not Status.MET]),
-            children=tuple(children),
-        )
+        found, fix = all_met(tuple(children))
+        fix = fix if cases else msg("cases.fix_none")
+        return self.outcome(status, required, found, fix=fix, children=tuple(children))
