@@ -159,7 +159,7 @@ class Equivalence:
 
 
 _READ_KEPT = 10_000
-"""How many level texts a Scales keeps read (a portfolio writes a handful)."""
+"""How many level texts a Scales keeps read, and comparisons made (a portfolio writes a handful)."""
 
 
 @dataclass(eq=False)
@@ -176,6 +176,9 @@ class Scales:
     # levels read from portfolio texts, by (text, bound scale): the same few texts recur in every
     # portfolio (bounded, so that a batch of odd texts does not grow it without end)
     _read: dict[tuple[str, str | None], Level | None] = field(init=False, repr=False, default_factory=dict)
+    _held: dict[tuple[str, Level, Any], bool] = field(
+        init=False, repr=False, default_factory=dict
+    )  # by holds()
 
     def __post_init__(self) -> None:
         self._by_name = tuple(sorted(self.scales.values(), key=lambda s: -len(s.name)))
@@ -306,6 +309,15 @@ class Scales:
 
     def holds(self, op: str, value: Level, wanted: Any) -> bool:
         """Whether ``value`` meets the check ``op`` (eq, in, min, max) against ``wanted`` (a level, or levels for in)."""
+        key = (op, value, wanted)
+        held = self._held.get(key)
+        if held is None:
+            held = self._holds(op, value, wanted)
+            if len(self._held) < _READ_KEPT:
+                self._held[key] = held
+        return held
+
+    def _holds(self, op: str, value: Level, wanted: Any) -> bool:
         options = wanted if op == "in" else (wanted,)
         found = [self.compare(value, option) for option in options]
         if op == "min":

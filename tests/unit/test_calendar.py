@@ -1,16 +1,19 @@
-"""Calendar arithmetic: windows of years and months back from the evaluation date, 29 February
-included, as python-dateutil's relativedelta counts them."""
+"""Arithmetic as the sources mean it: windows of years and months back from the evaluation date
+(29 February included, as python-dateutil's relativedelta counts them), and sums of the numbers
+as written."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
 from qualmark.dates import shift
+from qualmark.rules.base import decimal_sum
 from qualmark.rules.experience import years_later
 
 DATES = st.dates(dt.date(1900, 1, 1), dt.date(8800, 12, 31))
@@ -40,3 +43,17 @@ def test_years_later_in_months_where_the_fraction_is_whole_months(
         else date + relativedelta(years=whole, days=round((years - whole) * 365.25))
     )
     assert years_later(date, years) == expected
+
+
+@given(
+    st.lists(
+        st.integers(-(2**45), 2**45)
+        | st.integers(0, 5000).map(float)
+        | st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False),
+        max_size=50,
+    )
+)
+def test_sums_add_as_a_person_adds_what_was_written(values: list[float]) -> None:
+    """Whole numbers take a shortcut; the sum is the one of the numbers as written either way."""
+    written = sum((Decimal(repr(float(v))) for v in values), Decimal(0))
+    assert decimal_sum(values) == float(written)

@@ -284,8 +284,15 @@ def decimal_sum(values: Iterable[float]) -> float:
 
     Adding the floats themselves gives 97.99999999999999, which would fail a
     minimum of 98; each float's shortest decimal form is what the user wrote.
+    Whole numbers (hours mostly are) add exactly as they are, far below 2**53.
     """
-    return float(sum((Decimal(repr(float(v))) for v in values), Decimal(0)))
+    numbers = list(values)
+    if all(float(v).is_integer() and abs(v) < _EXACT for v in numbers):
+        return float(sum(numbers))
+    return float(sum((Decimal(repr(float(v))) for v in numbers), Decimal(0)))
+
+
+_EXACT = 2**40  # whole numbers below this add exactly as floats, a million of them and more
 
 
 def shortfall(minimum: float, reached: float) -> float:

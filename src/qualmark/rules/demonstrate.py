@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal, Self
+from typing import TYPE_CHECKING, Any, Literal, Self
 
 from qualmark import explain
 from qualmark.explain import Finding, Message, Outcome, Status
@@ -195,10 +195,11 @@ class DemonstrateRule(Rule):
         self, ctx: Context, cases: list[tuple[int, Case]], rule_id: str, excused: frozenset[str] = frozenset()
     ) -> Finding:
         """The selection over ``cases``; ``excused`` items need not be shown (marked not relevant)."""
-        shown: dict[str, list[tuple[int, int]]] = {}  # item → where: (case, entry)
-        for i, case in cases:
-            for item_id, j in self._shown(ctx, i, case).items():
-                shown.setdefault(item_id, []).append((i, j))
+        per_case = [(i, self._shown(ctx, i, case)) for i, case in cases]
+        shown: dict[str, Any] = per_case[0][1] if len(per_case) == 1 else {}  # the items, in order
+        if len(per_case) > 1:
+            for _, items in per_case:
+                shown.update(dict.fromkeys(items))
         sel = self.selection
         missing = [i for i in sel.required if i not in shown and i not in excused]
         short_any = max(sel.at_least - len(shown), 0)
@@ -210,6 +211,10 @@ class DemonstrateRule(Rule):
             status = Status.INCOMPLETE if not cases else Status.NOT_MET
 
         def explained() -> Outcome:
+            places: dict[str, list[tuple[int, int]]] = {}  # item → where: (case, entry)
+            for i, items in per_case:
+                for item_id, j in items.items():
+                    places.setdefault(item_id, []).append((i, j))
             vocabulary = ctx.catalogues.vocabularies[self.vocabulary]
             not_shown = [i for i in vocabulary.ids() if i not in shown]
             labels = ctx.catalogues.label
@@ -240,12 +245,12 @@ class DemonstrateRule(Rule):
                 ),
                 evidence=tuple(
                     f"/cases/{i}/demonstrates/{self.vocabulary}/{j}"
-                    for places in shown.values()
-                    for i, j in places
+                    for where in places.values()
+                    for i, j in where
                 ),
                 title=self.header.title,
                 source=self.header.source,
-                shown=tuple(shown),
+                shown=tuple(places),
                 description=self.header.description if rule_id == self.header.id else None,
             )
 
