@@ -626,9 +626,10 @@ def _summary_lines(summary: Summary) -> list[str]:
     lines = [f"{summary.total:,} portfolios: {counts}; {summary.errors:,} not evaluated"]
     if summary.failing:
         lines.append("failed by (portfolios per requirement):")
-        width = max(len(rule) for rule in summary.failing)
+        shown = {rule: inert(rule) for rule in summary.failing}  # as printed: the column fits that
+        width = max(map(len, shown.values()))
         for rule, n in sorted(summary.failing.items(), key=lambda kv: (-kv[1], kv[0])):
-            lines.append(f"  {inert(rule):<{width}} {n}")
+            lines.append(f"  {shown[rule]:<{width}} {n}")
     return lines
 
 
