@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -76,3 +78,24 @@ def test_a_json_lines_record_reads_back_as_the_json_output_and_is_one_inert_line
     line = dumps_line(data)
     assert json.loads(line) == json.loads(dumps(data))
     assert "\n" not in line and inert_json(line) == line  # one line, nothing left to escape
+
+
+def test_every_public_name_is_there_when_asked_for() -> None:
+    """``qualmark`` imports its public names on first use: each is there, in ``dir()``, and is the
+    defining module's own; a name it does not have is an AttributeError, as for any module."""
+    import qualmark
+
+    for name in qualmark.__all__:
+        value = getattr(qualmark, name)
+        assert getattr(value, "__name__", name) == name
+        assert name in dir(qualmark)
+    with pytest.raises(AttributeError, match="has no attribute 'load_frameworks'"):
+        qualmark.load_frameworks  # noqa: B018
+
+
+def test_importing_qualmark_loads_nothing_heavy() -> None:
+    """The ``qualmark`` command starts by importing the package; what a command does not need it
+    should not pay for (pydantic alone takes ~80 ms to import)."""
+    code = "import sys, qualmark; print(sorted(m for m in ('pydantic', 'yaml', 'rich', 'typer') if m in sys.modules))"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"

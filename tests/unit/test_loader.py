@@ -1017,6 +1017,168 @@ def test_libyaml_reads_what_the_reference_loader_reads_at_the_same_places(
     assert fast == _reading(text, loader._QualmarkYamlLoader)
 
 
+def _typed(value: Any) -> Any:
+    """``value`` with the type of every part spelled out, and mappings in order: ``1``, ``1.0`` and
+    ``True`` are equal in Python, but not the same reading."""
+    if isinstance(value, dict):
+        return ("dict", [(key, _typed(item)) for key, item in value.items()])
+    if isinstance(value, list):
+        return ("list", [_typed(item) for item in value])
+    return (type(value).__name__, repr(value))
+
+
+def _exact_reading(reading: loader.YamlReading) -> Any:
+    smap = reading.source_map
+    tables = (smap.values, smap.keys, smap.aliases, smap.numbers_as_written)
+    return _typed(reading.data), [list(table.items()) for table in tables], reading.problems, reading.damaged
+
+
+def _quick_or_none(text: str) -> loader.YamlReading | None:
+    try:
+        return loader._QuickReader(text, "f.yaml").read()
+    except (loader._Bail, yaml.YAMLError):  # libyaml's own errors too; read_yaml then reads it again
+        return None
+
+
+def _assert_quick_reads_like_the_builder(text: str) -> bool:
+    """Where the quick reader reads ``text``, it reads what composing nodes and building from them
+    reads, to the type of every value and the order of every position; says whether it read it."""
+    quick = _quick_or_none(text)
+    if quick is None:
+        return False
+    built = loader._read_yaml(text, "f.yaml", loader._FastYamlLoader)
+    assert built.problems == ()
+    assert _exact_reading(quick) == _exact_reading(built)
+    return True
+
+
+def _shared(inner: Any) -> Any:
+    """Documents that repeat values (which PyYAML writes as anchors and aliases), inside each other."""
+    return st.builds(
+        lambda shared, other: {"a": shared, "b": [shared, {"c": shared, "d": other}], "e": [other, shared]},
+        inner,
+        inner,
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(_plain.filter(lambda value: value is not None), _shared(_plain), _shared(_shared(_plain))),
+    st.sampled_from([None, False, True]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_the_quick_reader_reads_what_the_node_builder_reads(
+    value: Any, flow: bool | None, unicode: bool, sort_keys: bool
+) -> None:
+    """read_yaml first reads a file straight from libyaml's events. On any well-formed file it must
+    give exactly the reading of the node builder: the data, every position, and where aliases were
+    written, however deep anchors sit inside the values they repeat."""
+    text = yaml.safe_dump(value, default_flow_style=flow, allow_unicode=unicode, sort_keys=sort_keys)
+    assert _assert_quick_reads_like_the_builder(text)  # what safe_dump writes is well formed (not null)
+
+
+_WRITTEN_SCALARS = st.sampled_from(
+    [
+        "010",
+        "1.10",
+        "0x1F",
+        "0o17",
+        "1_000",
+        "+1",
+        "-0",
+        ".5",
+        "1e3",
+        "6.0e+2",
+        "1.",
+        "2024-02-29",
+        "2024-02-29T10:00:00",
+        "2024-02-29 10:00:00.5+01:00",
+        "yes",
+        "No",
+        "on",
+        "~",
+        "null",
+        "",
+        "''",
+        '"x"',
+        "| \n  block",
+        "'it''s'",
+        "x #note",
+        "é",
+        "[]",
+        "{}",
+        "[1, [2, {a: b}]]",
+        "2021-02-29",
+        "1:30",
+        ".nan",
+        "1199.99999999999999999",
+        '"\\ud800"',
+        "!!str 3",
+        "!!int 3",
+        "*none",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["a", "b", "1", "é", "<<", "'<<'", "? x"]), _WRITTEN_SCALARS), max_size=8
+    )
+)
+def test_the_quick_reader_reads_scalars_as_written_like_the_node_builder(
+    entries: list[tuple[str, str]],
+) -> None:
+    """Numbers, dates, booleans and nulls as people write them, and keys that repeat or merge: the
+    quick reader reads them as the node builder does, or leaves the file to the careful path, which
+    then says what is wrong with it."""
+    text = "".join(f"{key}: {scalar}\n" for key, scalar in entries) or "{}\n"
+    if not _assert_quick_reads_like_the_builder(text):
+        try:
+            reading = loader.read_yaml(text, "f.yaml")
+        except LoadError:
+            return
+        assert reading.problems or "!!" in text  # it leaves every tag to the careful path, but nothing else
+
+
+def test_the_quick_reader_reads_the_shipped_frameworks_and_examples_like_the_node_builder() -> None:
+    files = [*FRAMEWORKS.glob("*.yaml"), *FRAMEWORKS.glob("tests/*.yaml"), *Path("examples").rglob("*.yaml")]
+    assert len(files) >= 8
+    for file in files:
+        assert _assert_quick_reads_like_the_builder(file.read_text(encoding="utf-8")), file
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!str 1\n",  # a tag
+        "a: !!str abc\n",  # even one that changes nothing: the builder checks it
+        "a: 1\na: 2\n",  # a key written twice
+        "<<: {a: 1}\n",  # a merge key
+        "? [a]\n: 1\n",  # a key that is not text
+        "&k a: 1\n",  # an anchored key
+        "a: &x [1, *x]\n",  # an alias inside its own anchor
+        "a: *nowhere\n",  # an alias to no anchor
+        "a: &x 1\nb: &x 2\n",  # an anchor defined twice
+        "--- 1\n--- 2\n",  # two documents
+        "",  # no document
+        "~\n",  # an empty one
+        "a: 2021-02-29\n",  # something the builder reports
+        "[" * 101 + "]" * 101,  # too deep
+    ],
+)
+def test_the_quick_reader_leaves_what_it_does_not_handle_to_the_careful_path(text: str) -> None:
+    assert _quick_or_none(text) is None
+
+
+def test_the_quick_reader_counts_the_values_an_alias_repeats(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loader, "MAX_VALUES", 12)
+    assert _quick_or_none("a: &a [x, y]\nb: [*a, *a]\nc: 1\n") is not None  # exactly 12
+    assert _quick_or_none("a: &a [x, y]\nb: [*a, *a]\nc: 1\nd: 2\n") is None
+    assert _quick_or_none(billion_laughs(9)) is None
+
+
 def test_a_problem_found_through_libyaml_is_reported_by_the_reference_loader() -> None:
     text = "a: 1\nb: !!binary aGVsbG8=\nc: [1, 2\n"
     with pytest.raises(LoadError) as fast:

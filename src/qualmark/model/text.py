@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -54,6 +53,18 @@ def _read_type(annotation: Any, question: type | None) -> Any:
     return found[1]
 
 
+_FIELDS: dict[type[BaseModel], tuple[tuple[str, Any, str], ...]] = {}
+
+
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, Any, str], ...]:
+    """Each field of a model: its name, its type and its key in the file, worked out once."""
+    found = _FIELDS.get(model)
+    if found is None:
+        fields = model.model_fields.items()
+        found = _FIELDS[model] = tuple((name, info.annotation, info.alias or name) for name, info in fields)
+    return found
+
+
 def _holds_text(annotation: Any) -> bool:
     """Whether a field of this type may hold a text (``dict[str, str]`` among its forms)."""
     if get_origin(annotation) is dict:
@@ -70,28 +81,35 @@ def _inner(annotation: Any, container: type) -> Any:
     )
 
 
-def texts_in(
-    value: Any, annotation: Any = None, path: tuple[str | int, ...] = ()
-) -> Iterator[tuple[tuple[str | int, ...], Text]]:
+def texts_in(value: Any) -> list[tuple[tuple[str | int, ...], Text]]:
     """Every text (a string, or ``{nl: …, en: …}``) of a validated document, with its path.
 
     Found by the models' types, not by the look of a mapping, so a mapping of
     fields (``{age: text}``) is never taken for a text, nor an id for one.
     """
+    found: list[tuple[tuple[str | int, ...], Text]] = []
+    _collect_texts(value, None, (), found)
+    return found
+
+
+def _collect_texts(
+    value: Any, annotation: Any, path: tuple[str | int, ...], found: list[tuple[tuple[str | int, ...], Text]]
+) -> None:
+    # a plain recursion into one list: nested generators would pass each text up through every level
     if isinstance(value, str):
         if _read_type(annotation, None):
-            yield path, value
+            found.append((path, value))
     elif isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
-            yield from texts_in(getattr(value, name), info.annotation, (*path, info.alias or name))
+        for name, annotation, key in _fields(type(value)):
+            _collect_texts(getattr(value, name), annotation, (*path, key), found)
     elif isinstance(value, dict):
         if _read_type(annotation, None) and all(isinstance(v, str) for v in value.values()):
-            yield path, value
+            found.append((path, value))
             return
         inner = _read_type(annotation, dict)
         for key, item in value.items():
-            yield from texts_in(item, inner, (*path, key))
+            _collect_texts(item, inner, (*path, key), found)
     elif isinstance(value, list):
         inner = _read_type(annotation, list)
         for index, item in enumerate(value):
-            yield from texts_in(item, inner, (*path, index))
+            _collect_texts(item, inner, (*path, index), found)
