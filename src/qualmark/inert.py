@@ -89,7 +89,21 @@ def inert(text: str) -> str:
     """
     if _plain(text):  # the usual case, checked at C speed
         return text
-    return "".join(char if _shown_as_is(char) else _escape(char) for char in text)
+    return _BEYOND_ASCII.sub(_inert_match, text)
+
+
+# Where a character may need an escape: anything but printable ASCII (a space to a tilde)
+_BEYOND_ASCII = re.compile("[^\x20-\x7e]")
+
+
+def _inert_match(match: re.Match[str]) -> str:
+    char = match.group()
+    return char if _shown_as_is(char) else _escape(char)
+
+
+def _inert_json_match(match: re.Match[str]) -> str:
+    char = match.group()
+    return char if char == "\n" or _shown_as_is(char) else _json_escape(char)
 
 
 def _json_escape(char: str) -> str:
@@ -101,7 +115,8 @@ def _json_escape(char: str) -> str:
 
 
 def inert_json(text: str) -> str:
-    """JSON text with every character :func:`inert` would escape written as a JSON escape.
+    """JSON text (as ``json`` or orjson writes it: every control character below U+0020 escaped)
+    with every character :func:`inert` would escape written as a JSON escape.
 
     The document reads back exactly as before (``\\u202e`` *is* U+202E to a JSON
     reader), but nothing in it acts on a terminal or splits a line for a
@@ -110,9 +125,11 @@ def inert_json(text: str) -> str:
     >>> inert_json('{"name": "A\u202eB\u2028"}')
     '{"name": "A\\\\u202eB\\\\u2028"}'
     """
+    if text.isascii():  # known at once; a JSON encoder has escaped every control character but DEL
+        return text if "\x7f" not in text else text.replace("\x7f", "\\u007f")
     if _plain(text.replace("\n", "")):
         return text
-    return "".join(char if char == "\n" or _shown_as_is(char) else _json_escape(char) for char in text)
+    return _BEYOND_ASCII.sub(_inert_json_match, text)
 
 
 def hidden_character(text: str) -> str | None:

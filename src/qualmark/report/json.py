@@ -20,12 +20,44 @@ from qualmark.evaluate import Evaluation
 from qualmark.inert import inert_json
 
 
+def _may_be_written_otherwise(text: bytes) -> bool:
+    """Whether orjson's ``text`` may hold a number the standard library writes otherwise.
+
+    Python writes a float below 1e-4 with a two-digit exponent (1e-05, 1.5e-07); orjson writes
+    such a number in full (0.00001) or with a shorter exponent (1.5e-7). Text that looks the same
+    ("0.00005 hours", "1e-5") only sends a record the slow way.
+    """
+    if b"0.0000" in text:
+        return True
+    for sign in (b"e-", b"e+"):
+        at = text.find(sign)
+        while at != -1:  # rare: "oriëntatie- en" has one
+            if text[at - 1 : at].isdigit() and text[at + 2 : at + 3].isdigit():
+                return True
+            at = text.find(sign, at + 2)
+    return False
+
+
 def dumps(data: Any, *, ascii_only: bool = False, indent: int | None = 2) -> str:
     """JSON text for ``data``: the strings exact, but control, format and invisible characters escaped.
 
     A lone surrogate (from a file name the operating system could not
     decode) is written as a ``\\udXXX`` escape too, never raw.
+
+    The text is the standard library's (``json.dumps``). With the default indent, orjson writes it
+    (a Noloc record in a twentieth of the time), unless it holds a number orjson could write
+    otherwise, or something orjson cannot write at all (an integer beyond 64 bits, a lone
+    surrogate); a property test holds the two to the same text. The data is qualmark's own, with
+    finite numbers only (the loaders refuse any other), which orjson would write as ``null``.
     """
+    if indent == 2 and not ascii_only:
+        try:
+            written = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+        except TypeError:
+            pass
+        else:
+            if not _may_be_written_otherwise(written):
+                return inert_json(written.decode("utf-8"))
     text = json.dumps(data, ensure_ascii=ascii_only, indent=indent, allow_nan=False)
     return text if ascii_only else inert_json(text)
 
