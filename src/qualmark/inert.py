@@ -71,8 +71,9 @@ def _shown_as_is(char: str) -> bool:
 
 def _plain(text: str) -> bool:
     """True when every character of ``text`` is shown as it is (the fast path of the functions below)."""
-    # five substring searches, not a set built of every character: this runs over whole JSON records
-    return text.isprintable() and not any(blank in text for blank in _BLANK)
+    # five substring searches, not a set built of every character: this runs over whole JSON records;
+    # none at all for ASCII text (known at once), where no blank character can be
+    return text.isprintable() and (text.isascii() or not any(blank in text for blank in _BLANK))
 
 
 def inert(text: str) -> str:
@@ -114,9 +115,9 @@ def _json_escape(char: str) -> str:
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
-def inert_json(text: str) -> str:
-    """JSON text (as ``json`` or orjson writes it: every control character below U+0020 escaped)
-    with every character :func:`inert` would escape written as a JSON escape.
+def inert_json(text: str | bytes) -> str:
+    """JSON text (as ``json`` or orjson writes it, in UTF-8 bytes or as text: every control character
+    below U+0020 escaped) with every character :func:`inert` would escape written as a JSON escape.
 
     The document reads back exactly as before (``\\u202e`` *is* U+202E to a JSON
     reader), but nothing in it acts on a terminal or splits a line for a
@@ -125,11 +126,22 @@ def inert_json(text: str) -> str:
     >>> inert_json('{"name": "A\u202eB\u2028"}')
     '{"name": "A\\\\u202eB\\\\u2028"}'
     """
-    if text.isascii():  # known at once; a JSON encoder has escaped every control character but DEL
-        return text if "\x7f" not in text else text.replace("\x7f", "\\u007f")
-    if _plain(text.replace("\n", "")):
+    if isinstance(text, str):
+        if text.isascii():  # known at once
+            return text.replace("\x7f", "\\u007f") if "\x7f" in text else text
+        written = text.encode("utf-8", "surrogatepass")
+    else:
+        written, text = text, text.decode("utf-8")
+    # Only DEL among the ASCII characters needs an escape (the encoder escaped the others); the
+    # rest are looked at on their own, without the ASCII ones around them (a record is ~45 KB)
+    if b"\x7f" not in written and _plain(
+        written.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    ):
         return text
     return _BEYOND_ASCII.sub(_inert_json_match, text)
+
+
+_ASCII_BYTES = bytes(range(0x80))
 
 
 def hidden_character(text: str) -> str | None:

@@ -29,12 +29,11 @@ def _may_be_written_otherwise(text: bytes) -> bool:
     """
     if b"0.0000" in text:
         return True
-    for sign in (b"e-", b"e+"):
-        at = text.find(sign)
-        while at != -1:  # rare: "oriëntatie- en" has one
-            if text[at - 1 : at].isdigit() and text[at + 2 : at + 3].isdigit():
-                return True
-            at = text.find(sign, at + 2)
+    at = text.find(b"e-")
+    while at != -1:  # rare: "oriëntatie- en" has one
+        if text[at - 1 : at].isdigit() and text[at + 2 : at + 3].isdigit():
+            return True
+        at = text.find(b"e-", at + 2)
     return False
 
 
@@ -57,7 +56,7 @@ def dumps(data: Any, *, ascii_only: bool = False, indent: int | None = 2) -> str
             pass
         else:
             if not _may_be_written_otherwise(written):
-                return inert_json(written.decode("utf-8"))
+                return inert_json(written)
     text = json.dumps(data, ensure_ascii=ascii_only, indent=indent, allow_nan=False)
     return text if ascii_only else inert_json(text)
 
@@ -70,10 +69,10 @@ def dumps_line(data: Any) -> str:
     cannot hold (beyond 64 bits) is left to the standard library.
     """
     try:
-        text = orjson.dumps(data).decode("utf-8")
+        written = orjson.dumps(data)
     except TypeError:
         return dumps(data, indent=None)
-    return inert_json(text)
+    return inert_json(written)
 
 
 def _ascii_only(stream: TextIO) -> bool:

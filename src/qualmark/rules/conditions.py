@@ -68,8 +68,14 @@ class FieldCondition:
             if any(c.op == "present" and c.value is False for c in self.checks):
                 return True, []
             return None, list(self.checks)
-        failed = [c for c in self.checks if not self._passes(c, value)]
-        return (not failed), [self._undecided(c, value) for c in failed]
+        if isinstance(value, list):
+            failed = [c for c in self.checks if not self._any_passes(c, value)]
+        else:  # one value, read once for all the checks
+            read = self._coerce(value)
+            failed = [c for c in self.checks if not (c.value if c.op == "present" else self._compare(c, read))]
+        if not failed:
+            return True, []
+        return False, [self._undecided(c, value) for c in failed]
 
     def _undecided(self, check: Check, value: Any) -> Check:
         """A failed check on levels, with why when no declared equivalence could decide it."""
@@ -95,12 +101,11 @@ class FieldCondition:
             any(_check_implies(mine, theirs, self.many) for mine in self.checks) for theirs in other.checks
         )
 
-    def _passes(self, check: Check, value: Any) -> bool:
-        if not isinstance(value, list):  # one value (a list field passes when any of its values does)
-            return bool(check.value) if check.op == "present" else self._compare(check, self._coerce(value))
+    def _any_passes(self, check: Check, values: list[Any]) -> bool:
+        """A list field passes a check when any of its values does; ``present`` asks for one at all."""
         if check.op == "present":
-            return bool(value) is bool(check.value)
-        return any(self._compare(check, self._coerce(v)) for v in value)
+            return bool(values) is bool(check.value)
+        return any(self._compare(check, self._coerce(v)) for v in values)
 
     def _coerce(self, value: Any) -> Any:
         if self.type == "level":
