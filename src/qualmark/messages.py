@@ -90,6 +90,8 @@ class Lang:
         return text
 
     def text(self, value: Any) -> str:
+        if isinstance(value, str):  # the usual case, without the checks below
+            return value
         if isinstance(value, Mapping) and value and all(isinstance(v, str) for v in value.values()):
             return text_in(value, self.code, self.fallback)  # type: ignore[arg-type]
         return self.value(value)
