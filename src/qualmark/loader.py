@@ -363,7 +363,8 @@ class _QuickReader(_Builder):
         super().__init__(_QuickConstruction(), file)
         self._text = text
         self._events: list[Any] = []
-        self._anchors: dict[str, int] = {}  # each anchor of a node read in full, and where it starts
+        self._anchors: dict[str, int] = {}  # each anchor, and where its node's events start
+        self._complete: set[int] = set()  # the anchored nodes read in full, by where they start
         self._values = 0
 
     def report(self, problem: Problem) -> None:
@@ -396,16 +397,18 @@ class _QuickReader(_Builder):
         kind = type(event)
         if kind is yaml.AliasEvent:
             start = self._anchors.get(event.anchor)
-            if start is None:  # an anchor not defined, or not complete (the alias is inside it)
+            if start not in self._complete:  # an anchor not defined, or the alias is inside it
                 raise _Bail
             mark = event.start_mark
             self.smap.aliases[path] = Span(self.smap.file, mark.line + 1, mark.column + 1)
             return self._node(start, path)[0], at + 1
+        if kind not in _NODE_STARTS:  # the end of a document that holds nothing
+            raise _Bail
         self._values += 1
         if self._values > MAX_VALUES or event.tag is not None:
             raise _Bail
         anchor = event.anchor
-        if anchor is not None and self._anchors.get(anchor, at) != at:
+        if anchor is not None and self._anchors.setdefault(anchor, at) != at:  # read again here: the same
             raise _Bail  # defined twice
         mark = event.start_mark
         span = Span(self.smap.file, mark.line + 1, mark.column + 1)
@@ -428,7 +431,7 @@ class _QuickReader(_Builder):
         else:
             raise _Bail
         if anchor is not None:
-            self._anchors[anchor] = at
+            self._complete.add(at)
         return value, after
 
     def _sequence(self, at: int, path: Path) -> tuple[list[Any], int]:
@@ -454,12 +457,15 @@ class _QuickReader(_Builder):
         return result, at + 1
 
 
+_NODE_STARTS = frozenset({yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent})
+
 _MOST_EVENTS = 3 * MAX_VALUES + 8
 """Events enough for MAX_VALUES values (each with a key, or closing a list or mapping), and the
 stream's and document's own."""
 
 
 def _surrogate_in(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate (ASCII text, known at once, cannot)."""
     return not text.isascii() and LONE_SURROGATE.search(text) is not None
 
 
@@ -583,8 +589,11 @@ def read_yaml(text: str, file: str) -> YamlReading:
     Raises :class:`LoadError` only when nothing can be read (a syntax error,
     an empty file, a document too large); other problems come in the reading.
 
-    libyaml reads it first (:class:`_FastYamlLoader`); when that finds anything wrong, or the text
-    holds a character PyYAML refuses, the reference loader reads it again and reports it.
+    Three readers, each faster than the next and held to it by property tests: the quick reader
+    (:class:`_QuickReader`, straight from libyaml's events) reads a well-formed file; when it
+    meets anything unusual, the node builder over libyaml's parser (:class:`_FastYamlLoader`)
+    reads it again; when that finds anything wrong, or the text holds a character PyYAML refuses,
+    the reference loader reads it again and reports it.
     """
     if not Reader.NON_PRINTABLE.search(text):
         try:

@@ -1161,6 +1161,8 @@ def test_the_quick_reader_reads_the_shipped_frameworks_and_examples_like_the_nod
         "a: &x [1, *x]\n",  # an alias inside its own anchor
         "a: *nowhere\n",  # an alias to no anchor
         "a: &x 1\nb: &x 2\n",  # an anchor defined twice
+        "a: &x [&x 1]\n",  # or inside itself
+        "---\n",  # a document that holds nothing
         "--- 1\n--- 2\n",  # two documents
         "",  # no document
         "~\n",  # an empty one

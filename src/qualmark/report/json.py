@@ -44,10 +44,11 @@ def dumps(data: Any, *, ascii_only: bool = False, indent: int | None = 2) -> str
     decode) is written as a ``\\udXXX`` escape too, never raw.
 
     The text is the standard library's (``json.dumps``). With the default indent, orjson writes it
-    (a Noloc record in a twentieth of the time), unless it holds a number orjson could write
+    (a Noloc record in about a tenth of the time), unless it holds a number orjson could write
     otherwise, or something orjson cannot write at all (an integer beyond 64 bits, a lone
-    surrogate); a property test holds the two to the same text. The data is qualmark's own, with
-    finite numbers only (the loaders refuse any other), which orjson would write as ``null``.
+    surrogate); a property test holds the two to the same text. Where json refuses a number that
+    is not finite, orjson would write ``null``: the data is qualmark's own, and holds finite
+    numbers only (the loaders refuse any other, and sums of them stay far below the float limit).
     """
     if indent == 2 and not ascii_only:
         try:

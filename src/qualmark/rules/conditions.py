@@ -72,7 +72,9 @@ class FieldCondition:
             failed = [c for c in self.checks if not self._any_passes(c, value)]
         else:  # one value, read once for all the checks
             read = self._coerce(value)
-            failed = [c for c in self.checks if not (c.value if c.op == "present" else self._compare(c, read))]
+            failed = [
+                c for c in self.checks if not (c.value if c.op == "present" else self._compare(c, read))
+            ]
         if not failed:
             return True, []
         return False, [self._undecided(c, value) for c in failed]
