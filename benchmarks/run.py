@@ -21,6 +21,7 @@ docs/performance.md).
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import platform
@@ -42,9 +43,10 @@ import generate
 import noloc_by_hand
 import noloc_zen
 
-from qualmark import load_framework, parse_portfolio
+from qualmark import Evaluation, load_framework, parse_portfolio
 from qualmark.framework import Framework
 from qualmark.report.json import dumps, dumps_line
+from qualmark.report.text import TextReport
 
 ROOT = Path(__file__).resolve().parent.parent
 NOLOC = generate.FRAMEWORK_FILES["noloc"]
@@ -132,6 +134,8 @@ def pipeline(framework: Framework, texts: list[str], rounds: int) -> list[Line]:
     q_record = per_item(dumps_line, records, rounds)
     q_document = per_item(dumps, records, rounds)
     q_stdlib = per_item(lambda r: json.dumps(r, ensure_ascii=False, indent=2), records, rounds)
+    q_text = per_item(lambda e: text_report(e, plain=True), evaluations, rounds)
+    q_rich = per_item(lambda e: text_report(e, plain=False), evaluations, rounds)
 
     def full(text: str) -> object:
         evaluation = framework.evaluate(parse_portfolio(text, "p.json", framework))
@@ -188,11 +192,27 @@ def pipeline(framework: Framework, texts: list[str], rounds: int) -> list[Line]:
             q_document / q_stdlib,
             "json.dumps, same text",
         ),
+        Line(
+            "  written as text (check, piped: no colour, no wrapping)",
+            us(q_text),
+            q_text / q_rich,
+            "rich's layout, same text",
+        ),
         Line("qualmark: full pipeline", us(q_full), q_full / hand_full, "hand full", 3),
         Line("zen-engine: the checks (JDM graph)", us(zen_check), zen_check / hand_check, "hand checks"),
         Line("zen-engine: full (json.loads + the graph)", us(zen_full), zen_full / hand_full, "hand full"),
         Line("qualmark full pipeline to zen-engine full", "", q_full / zen_full, "zen full"),
     ]
+
+
+def text_report(evaluation: Evaluation, *, plain: bool) -> str:
+    """The text report of an evaluation as written to a pipe: by the report itself (unless COLUMNS
+    asks for wrapping), or laid out by rich."""
+    stream = io.StringIO()
+    report = TextReport(stream, "en", False)
+    report.plain = report.plain and plain
+    report.evaluation(evaluation)
+    return stream.getvalue()
 
 
 def framework_load(rounds: int) -> list[Line]:
@@ -397,7 +417,9 @@ path"). The lines "evaluate and gaps()" and "the whole outcome tree explained" s
 the explanation costs on top. The record lines time `to_json` of trees already explained, and
 writing the record as `qualmark batch` and `check --format jsonl` do (orjson, one line) and as
 `check --format json` does (indented; its ratio is to the standard library's `json.dumps` with the
-same indent, which gives the same text). Both writers escape what could act on a terminal.
+same indent, which gives the same text). Both writers escape what could act on a terminal. The
+text line times the report `check` writes to a pipe or a file, against rich laying out the same
+text (which it still does on a terminal).
 
 A framework is read by building its data and positions straight from libyaml's events (the
 load lines; a file with any problem is read again the careful way, to say where). A cold

@@ -384,12 +384,50 @@ class _QuickReader(_Builder):
         kinds = [type(event) for event in self._events]
         if kinds[:2] != [yaml.StreamStartEvent, yaml.DocumentStartEvent]:
             raise _Bail  # an empty stream
+        if yaml.AliasEvent in kinds and self._expanded_size() > MAX_VALUES:
+            raise _Bail  # an alias bomb: refused before anything is built
         data, after = self._node(2, ())
         if after != len(kinds) - 1 or kinds[after] is not yaml.DocumentEndEvent:
             raise _Bail  # a second document
         if data is None:  # only `---`, `~` or `null`
             raise _Bail
         return YamlReading(data, self.smap, (), frozenset())
+
+    def _expanded_size(self) -> int:
+        """How many values the document stands for once every alias is written out (keys not
+        counted, as the builder counts them), worked out over the events without building anything."""
+        sizes: dict[str, int] = {}  # by anchor, the size of its node
+        # each open collection: its anchor, its size so far, whether a mapping, whether a key is next
+        open_: list[list[Any]] = [[None, 0, False, False]]
+        for event in self._events[2:]:
+            kind, top = type(event), open_[-1]
+            if kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                anchor, size, _, _ = open_.pop()
+                top = open_[-1]
+            elif top[3]:  # a key: not a value
+                if kind is not yaml.ScalarEvent:
+                    raise _Bail
+                top[3] = False
+                continue
+            elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                mapping = kind is yaml.MappingStartEvent
+                open_.append([event.anchor, 1, mapping, mapping])
+                continue
+            elif kind is yaml.AliasEvent:
+                size, anchor = sizes.get(event.anchor), None
+                if size is None:  # an anchor not defined, or not complete
+                    raise _Bail
+            elif kind is yaml.ScalarEvent:
+                size, anchor = 1, event.anchor
+            else:  # the document's end
+                continue
+            if anchor is not None:
+                sizes[anchor] = size
+            top[1] += size
+            top[3] = top[2]  # in a mapping, a key comes after each value
+            if top[1] > MAX_VALUES:  # no need to count on
+                return int(top[1])
+        return int(open_[0][1])
 
     def _node(self, at: int, path: Path) -> tuple[Any, int]:
         """The value whose events start at ``at``, and where the events after it start."""

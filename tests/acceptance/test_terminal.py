@@ -25,7 +25,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from qualmark import Evaluation, load_framework, parse_portfolio
+from qualmark import (
+    Evaluation,
+    JudgementsError,
+    PortfolioError,
+    Problem,
+    load_framework,
+    load_judgements,
+    load_portfolio,
+    parse_portfolio,
+)
 from qualmark.report.text import TextReport
 from tests.conftest import EXAMPLES, FRAMEWORKS, ROOT
 
@@ -224,3 +233,72 @@ def test_a_real_terminal_session(tmp_path: Path) -> None:
     lines = screen_of(result.stdout)
     assert lines[0].startswith("NOT ELIGIBLE \\x1b[2K\\x1b[1G\\x1b[1;32mELIGIBLE⏎A — ")
     assert len(lines) == ordinary_lines()
+
+
+# --- piped: the report writes rich's lines itself ---------------------------------------------------
+
+
+def _written_both_ways(evaluation: Evaluation, lang: str | None) -> tuple[str, str]:
+    """The report as written to a pipe by the report itself, and as rich lays it out."""
+    own, laid_out = io.StringIO(), io.StringIO()
+    by_itself = TextReport(own, lang, False)
+    assert by_itself.plain
+    by_itself.evaluation(evaluation)
+    by_rich = TextReport(laid_out, lang, False)
+    by_rich.plain = False
+    by_rich.evaluation(evaluation)
+    return own.getvalue(), laid_out.getvalue()
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=PADDED | HOSTILE, title=PADDED | HOSTILE, case_id=HOSTILE)
+def test_piped_the_report_is_the_text_rich_would_write(
+    name: str, title: str, case_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    own, laid_out = _written_both_ways(evaluation_of(name, title, case_id), "en")
+    assert own == laid_out
+
+
+def test_piped_every_example_report_is_the_text_rich_would_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every example portfolio in every language of its framework, with every example judgement file,
+    and a portfolio that cannot be checked."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    compared = 0
+    for folder in sorted(EXAMPLES.iterdir()):
+        framework = load_framework(FRAMEWORKS / f"{folder.name}.yaml")
+        judgements = [None, *(load_judgements(f) for f in sorted((folder / "judgements").glob("*.yaml")))]
+        for file in sorted(folder.glob("*.json")):
+            portfolio = load_portfolio(file, framework)
+            for lang in (
+                None,
+                *framework.document.languages,
+                "de",
+            ):  # "de": the notice of a language qualmark lacks
+                for decided in judgements:
+                    try:
+                        evaluation = framework.evaluate(portfolio, judgements=decided)
+                    except JudgementsError:  # judgements of another candidate
+                        continue
+                    own, laid_out = _written_both_ways(evaluation, lang)
+                    assert own == laid_out, (file, lang)
+                    compared += 1
+    assert compared > 100
+    own, laid_out = io.StringIO(), io.StringIO()
+    error = PortfolioError([Problem("no", pointer="/x")])
+    TextReport(own, "nl", False).failure("p\u202e.json", error)
+    by_rich = TextReport(laid_out, "nl", False)
+    by_rich.plain = False
+    by_rich.failure("p\u202e.json", error)
+    assert own.getvalue() == laid_out.getvalue()
+
+
+@pytest.mark.parametrize("variable", ["FORCE_COLOR", "COLUMNS"])
+def test_rich_lays_out_the_report_wherever_it_would_colour_or_wrap(
+    variable: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert TextReport(io.StringIO(), "en", False).plain
+    assert not TextReport(Terminal(), "en", False).plain
+    monkeypatch.setenv(variable, "80")
+    assert not TextReport(io.StringIO(), "en", False).plain

@@ -1076,6 +1076,9 @@ def test_the_quick_reader_reads_what_the_node_builder_reads(
     written, however deep anchors sit inside the values they repeat."""
     text = yaml.safe_dump(value, default_flow_style=flow, allow_unicode=unicode, sort_keys=sort_keys)
     assert _assert_quick_reads_like_the_builder(text)  # what safe_dump writes is well formed (not null)
+    reader = loader._QuickReader(text, "f.yaml")
+    reader.read()
+    assert reader._expanded_size() == reader._values  # counted from the events as the reading counts
 
 
 _WRITTEN_SCALARS = st.sampled_from(
@@ -1178,7 +1181,11 @@ def test_the_quick_reader_counts_the_values_an_alias_repeats(monkeypatch: pytest
     monkeypatch.setattr(loader, "MAX_VALUES", 12)
     assert _quick_or_none("a: &a [x, y]\nb: [*a, *a]\nc: 1\n") is not None  # exactly 12
     assert _quick_or_none("a: &a [x, y]\nb: [*a, *a]\nc: 1\nd: 2\n") is None
-    assert _quick_or_none(billion_laughs(9)) is None
+    monkeypatch.undo()
+    bomb = loader._QuickReader(billion_laughs(9), "f.yaml")
+    with pytest.raises(loader._Bail):
+        bomb.read()
+    assert not bomb.smap.values  # refused from the events, before anything was built
 
 
 def test_a_problem_found_through_libyaml_is_reported_by_the_reference_loader() -> None:

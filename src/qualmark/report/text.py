@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 from rich.console import Console
@@ -54,12 +55,19 @@ _MIN_WIDTH = 60  # narrower, and a deep tree has no room left for its lines
 _ONE_LINE: dict[str, Any] = {"no_wrap": True, "overflow": "ellipsis"}
 
 
+_PIPED_WIDTH = 1_000_000  # as good as no width: piped output is not wrapped
+
+
+def _lines(piece: Text | Tree) -> Iterator[str]:
+    return _tree_lines(piece) if isinstance(piece, Tree) else iter(piece.plain.split("\n"))
+
+
 def console_for(stream: TextIO) -> Console:
     """A rich console that never interprets what it prints: no markup, emoji codes or highlighting.
 
     Piped output is not wrapped at 80 columns, so paths and sentences stay whole for CI logs and grep.
     """
-    width = None if stream.isatty() or "COLUMNS" in os.environ else 1_000_000
+    width = None if stream.isatty() or "COLUMNS" in os.environ else _PIPED_WIDTH
     console = Console(file=stream, width=width, highlight=False, markup=False, emoji=False)
     console.width = max(console.width, _MIN_WIDTH)  # COLUMNS=0 would print nothing at all
     return console
@@ -137,20 +145,56 @@ def _add(tree: Tree, outcome: Outcome, L: Lang, needed: bool = True) -> None:
         _add(branch, child, L, needed and outcome.status is not Status.MET)
 
 
+def _tree_lines(tree: Tree) -> Iterator[str]:
+    """The lines rich draws for ``tree`` where nothing wraps and nothing is coloured."""
+    yield from _label(tree).split("\n")
+
+    def below(node: Tree, prefix: str) -> Iterator[str]:
+        for i, child in enumerate(node.children):
+            last = i == len(node.children) - 1
+            first, *more = _label(child).split("\n")
+            yield prefix + ("└── " if last else "├── ") + first
+            inside = prefix + ("    " if last else "│   ")
+            for line in more:
+                yield inside + line
+            yield from below(child, inside)
+
+    yield from below(tree, "")
+
+
+def _label(node: Tree) -> str:
+    return node.label.plain if isinstance(node.label, Text) else str(node.label)
+
+
 class TextReport:
-    """Writes one report per portfolio as soon as it is evaluated."""
+    """Writes one report per portfolio as soon as it is evaluated.
+
+    On a terminal rich lays the report out (colours, the terminal's width). Elsewhere (a pipe, a
+    file, ``Evaluation.render``) nothing is coloured or wrapped, and the report writes the same
+    lines itself, several times faster; a test holds the two to the same text.
+    """
 
     def __init__(self, stream: TextIO, lang: str | None, many: bool) -> None:
         self.console = console_for(stream)
         self.lang = lang
         self.noticed = False  # the language notice is said once, before the first report
+        console = self.console
+        self.plain = not (  # as rich would write it: no colour, no wrapping, the tree's own lines
+            console.is_terminal
+            or console.color_system is not None
+            or console.width != _PIPED_WIDTH
+            or console.options.ascii_only
+            or console.legacy_windows
+            or console.is_jupyter
+        )
 
     def evaluation(self, evaluation: Evaluation) -> None:
         first = evaluation.framework.languages[0]
         L = Lang(self.lang or first, first)
+        pieces: list[Text | Tree] = []
         language = fallback_notice(L.code)
         if language and not self.noticed:
-            self.console.print(Text("! " + language, "bold yellow"), **_ONE_LINE)
+            pieces.append(Text("! " + language, "bold yellow"))
             self.noticed = True
         en, nl, style = _VERDICT[evaluation.verdict]
         head = Text.assemble(
@@ -162,32 +206,35 @@ class TextReport:
                 "dim",
             ),
         )
-        self.console.print(head, **_ONE_LINE)
+        pieces.append(head)
         for notice in evaluation.notices:
-            self.console.print(Text("! " + _say(notice, L), "bold yellow"), **_ONE_LINE)
+            pieces.append(Text("! " + _say(notice, L), "bold yellow"))
         tree = Tree(L.pick("requirements", "eisen"), guide_style="dim")
         for outcome in evaluation.outcomes:
             _add(tree, outcome, L)
-        self.console.print(tree)
+        pieces.append(tree)
         gaps = evaluation.gaps()
         if gaps:
-            self.console.print(
-                L.count(len(gaps), {"en": ("gap", "gaps"), "nl": ("tekortkoming", "tekortkomingen")})
-                + ": "
-                + ", ".join(shown(g.rule_id) for g in gaps),
-                **_ONE_LINE,
+            pieces.append(
+                Text(
+                    L.count(len(gaps), {"en": ("gap", "gaps"), "nl": ("tekortkoming", "tekortkomingen")})
+                    + ": "
+                    + ", ".join(shown(g.rule_id) for g in gaps)
+                )
             )
         reviews = evaluation.reviews()
         if reviews:
-            self.console.print(
-                L.pick(
-                    f"{len(reviews)} question{'s' if len(reviews) != 1 else ''} for the assessor: ",
-                    f"{len(reviews)} {'vragen' if len(reviews) != 1 else 'vraag'} voor de assessor: ",
+            pieces.append(
+                Text(
+                    L.pick(
+                        f"{len(reviews)} question{'s' if len(reviews) != 1 else ''} for the assessor: ",
+                        f"{len(reviews)} {'vragen' if len(reviews) != 1 else 'vraag'} voor de assessor: ",
+                    )
+                    + ", ".join(shown(r.rule_id) for r in reviews)
                 )
-                + ", ".join(shown(r.rule_id) for r in reviews),
-                **_ONE_LINE,
             )
-        self.console.print()
+        pieces.append(Text())
+        self._print(pieces)
 
     def failure(self, file: str, error: QualmarkError) -> None:
         """A portfolio that could not be checked: one line here, its problems on standard error."""
@@ -197,13 +244,21 @@ class TextReport:
             f"{count} problem{'s' if count != 1 else ''} (see the error output)",
             f"{count} probleem{'en' if count != 1 else ''} (zie de foutuitvoer)",
         )
-        self.console.print(
-            Text.assemble(
-                (L.pick("NOT CHECKED", "NIET BEOORDEELD"), "bold red"), f" {shown(file)}: {problems}"
-            ),
-            **_ONE_LINE,
+        line = Text.assemble(
+            (L.pick("NOT CHECKED", "NIET BEOORDEELD"), "bold red"), f" {shown(file)}: {problems}"
         )
-        self.console.print()
+        self._print([line, Text()])
+
+    def _print(self, pieces: list[Text | Tree]) -> None:
+        """Lines that start at the left edge are never wrapped (see _ONE_LINE); the tree's may be."""
+        if self.plain:
+            lines = [line for piece in pieces for line in _lines(piece)]
+            # a character may take two columns: anything near the width is left to rich to cut
+            if all(2 * len(line) < self.console.width for line in lines):
+                self.console.file.write("\n".join(lines) + "\n")
+                return
+        for piece in pieces:
+            self.console.print(piece, **({} if isinstance(piece, Tree) else _ONE_LINE))
 
     def close(self) -> None:
         """Nothing is held back: every report is written when it is made."""
