@@ -27,27 +27,26 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from qualmark.catalogue.template import render_template
 from qualmark.dates import why_not_a_date
 from qualmark.errors import JudgementsError, LoadError, Problem, QualmarkError
 from qualmark.evaluate import Evaluation
 from qualmark.explain import Verdict
-from qualmark.files import DEFAULT_MAX_BYTES, ENVIRONMENT_VARIABLE, format_size, parse_size, read_text
+from qualmark.files import (
+    DEFAULT_MAX_BYTES,
+    ENVIRONMENT_VARIABLE,
+    TEST_FILE_SUFFIX,
+    format_size,
+    parse_size,
+    read_text,
+)
 from qualmark.framework import Examination, Framework, examine_framework, load_framework
 from qualmark.inert import inert, quote, shorten
 from qualmark.judgements import Judgements, load_judgements
-from qualmark.lint import ERROR, WARNING, findings
 from qualmark.messages import language_problem
 from qualmark.portfolio import load_portfolio
-from qualmark.progress import progress
 from qualmark.report import REPORTS, Report
 from qualmark.report.json import dumps
-from qualmark.report.progress import RENDERERS as PROGRESS_RENDERERS
-from qualmark.report.suite import RENDERERS
-from qualmark.report.validation import RENDERERS as VALIDATION_RENDERERS
-from qualmark.report.validation import FileResult
 from qualmark.schema import framework_schema, tests_schema
-from qualmark.suite import SUFFIX, CaseResult, coverage, discover, load_suite, snapshot
 
 if TYPE_CHECKING:
     from qualmark.batch import Summary
@@ -284,6 +283,11 @@ def validate(
     max_file_size: MaxFileSize = None,
 ) -> None:
     """Check framework files; report every problem with file:line:col, and warnings about likely gaps."""
+    from qualmark.lint import ERROR, WARNING, findings  # each command imports what only it needs
+    from qualmark.progress import progress
+    from qualmark.report.validation import RENDERERS as VALIDATION_RENDERERS
+    from qualmark.report.validation import FileResult
+
     max_bytes = _max_bytes(max_file_size)
     worst = ExitCode.OK
     results: list[FileResult] = []
@@ -753,6 +757,9 @@ def questions(
     max_file_size: MaxFileSize = None,
 ) -> None:
     """How far a framework answers the QUAL-IM-G questions, per building block: answered, skipped, open."""
+    from qualmark.progress import progress
+    from qualmark.report.progress import RENDERERS as PROGRESS_RENDERERS
+
     if minimum is not None and not 0 <= minimum <= 100:
         _fail(f"--min {minimum:g} is not a percentage; give 0 to 100")
     compiled = _load(framework, _max_bytes(max_file_size))
@@ -777,7 +784,7 @@ def run_tests(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help=f"Test files, or folders to search for *{SUFFIX} files (default: the current folder).",
+            help=f"Test files, or folders to search for *{TEST_FILE_SUFFIX} files (default: the current folder).",
             show_default=False,
             readable=False,
             metavar="PATH",
@@ -817,6 +824,9 @@ def run_tests(
     Exits 0 when every case passes, 1 when one fails, 2 when a file or a case's input cannot be read.
     With --update FRAMEWORK --out FILE, writes a snapshot test file from portfolio files or folders instead.
     """
+    from qualmark.report.suite import RENDERERS
+    from qualmark.suite import CaseResult, coverage, discover, load_suite
+
     max_bytes = _max_bytes(max_file_size)
     if update is not None or out is not None:
         _write_snapshot(update, paths or [], out, max_bytes)
@@ -827,7 +837,7 @@ def run_tests(
         else:
             files.append(path)
     if not files:
-        _fail(f"no test files (*{SUFFIX}) below {', '.join(str(p) for p in paths or [Path('.')])}")
+        _fail(f"no test files (*{TEST_FILE_SUFFIX}) below {', '.join(str(p) for p in paths or [Path('.')])}")
     if min_coverage is not None and not 0 <= min_coverage <= 100:
         _fail(f"--min-coverage {min_coverage:g} is not a percentage; give 0 to 100")
     worst = ExitCode.OK
@@ -872,6 +882,8 @@ def run_tests(
 
 
 def _write_snapshot(framework: Path | None, paths: list[Path], out: Path | None, max_bytes: int) -> NoReturn:
+    from qualmark.suite import snapshot
+
     if framework is None or out is None:
         _fail("--update FRAMEWORK and --out FILE go together")
     if not paths:
@@ -950,6 +962,8 @@ def new(
 ) -> None:
     """Write a new framework file that validates as written: every QUAL-IM-G question as a comment and
     unanswered, a minimal profile and one requirement to replace, and a $schema modeline for editors."""
+    from qualmark.catalogue.template import render_template
+
     if path is None:
         stdout.write(render_template(_framework_id(framework_id or "my-quality-mark")))
         raise typer.Exit(ExitCode.OK)

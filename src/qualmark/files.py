@@ -24,6 +24,9 @@ from qualmark.source import Span
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 """The largest framework or portfolio file read by default: 10 MiB."""
 
+TEST_FILE_SUFFIX = ".tests.yaml"
+"""How the name of a framework test file ends: what `qualmark test` finds below a folder."""
+
 ENVIRONMENT_VARIABLE = "QUALMARK_MAX_FILE_SIZE"
 
 _RAISE_IT = (

@@ -21,7 +21,7 @@ from typing import Any
 from qualmark.errors import JudgementsError, PortfolioError, Problem, QualmarkError, SuiteError
 from qualmark.evaluate import Evaluation
 from qualmark.explain import Outcome, Status
-from qualmark.files import DEFAULT_MAX_BYTES
+from qualmark.files import DEFAULT_MAX_BYTES, TEST_FILE_SUFFIX
 from qualmark.framework import Framework
 from qualmark.inert import quote
 from qualmark.judgements import Judgements, load_judgements
@@ -37,7 +37,7 @@ from qualmark.shape import validated
 from qualmark.source import Path, SourceMap
 from qualmark.suggest import did_you_mean
 
-SUFFIX = ".tests.yaml"  # what `qualmark test` finds below a folder
+SUFFIX = TEST_FILE_SUFFIX  # what `qualmark test` finds below a folder
 _SKIPPED = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox"}
 
 
