@@ -1,4 +1,4 @@
-"""Terminal output with rich: a verdict line, then a tree of requirements.
+"""The text report: a verdict line, then a tree of requirements (laid out by rich on a terminal).
 
 Every string from an input (a name, a title, an id, a file name) passes
 :func:`shown` (:func:`~qualmark.inert.inert`, and no box-drawing characters)
