@@ -424,9 +424,9 @@ text (which it still does on a terminal).
 A framework is read by building its data and positions straight from libyaml's events (the
 load lines; a file with any problem is read again the careful way, to say where). A cold
 `qualmark check` is mostly imports: the interpreter itself is the "python -c pass" line, pydantic
-takes ~60 ms to import and the models of the framework language ~50 ms more to build; the
-`qualmark` command imports with the garbage collector held off, and `import qualmark` itself
-loads nothing until a name is used.
+takes ~45 ms to import and the models of the framework language ~40 ms more to build; the
+`qualmark` command imports with the garbage collector held off and only the modules of the
+command run, and `import qualmark` itself loads nothing until a name is used.
 
 The throughput lines: in one process on one core, and `qualmark batch` (JSON Lines in) at one
 worker and at every core, with the summary only and with every record written (a Noloc record is
