@@ -58,10 +58,6 @@ _ONE_LINE: dict[str, Any] = {"no_wrap": True, "overflow": "ellipsis"}
 _PIPED_WIDTH = 1_000_000  # as good as no width: piped output is not wrapped
 
 
-def _lines(piece: Text | Tree) -> Iterator[str]:
-    return _tree_lines(piece) if isinstance(piece, Tree) else iter(piece.plain.split("\n"))
-
-
 def console_for(stream: TextIO) -> Console:
     """A rich console that never interprets what it prints: no markup, emoji codes or highlighting.
 
@@ -143,6 +139,11 @@ def _add(tree: Tree, outcome: Outcome, L: Lang, needed: bool = True) -> None:
     branch = tree.add(_line(outcome, L, needed))
     for child in outcome.children:
         _add(branch, child, L, needed and outcome.status is not Status.MET)
+
+
+def _lines(piece: Text | Tree) -> Iterator[str]:
+    """The lines of one piece of the report where nothing wraps and nothing is coloured."""
+    return _tree_lines(piece) if isinstance(piece, Tree) else iter(piece.plain.split("\n"))
 
 
 def _tree_lines(tree: Tree) -> Iterator[str]:

@@ -287,12 +287,14 @@ def decimal_sum(values: Iterable[float]) -> float:
     Whole numbers (hours mostly are) add exactly as they are, far below 2**53.
     """
     numbers = list(values)
-    if all(float(v).is_integer() and abs(v) < _EXACT for v in numbers):
+    if len(numbers) <= _MOST_EXACT and all(float(v).is_integer() and abs(v) < _EXACT for v in numbers):
         return float(sum(numbers))
     return float(sum((Decimal(repr(float(v))) for v in numbers), Decimal(0)))
 
 
-_EXACT = 2**40  # whole numbers below this add exactly as floats, a million of them and more
+# Up to 2**13 whole numbers below 2**40 add exactly as floats: every partial sum stays below 2**53
+_EXACT = 2**40
+_MOST_EXACT = 2**13
 
 
 def shortfall(minimum: float, reached: float) -> float:
