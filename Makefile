@@ -47,7 +47,7 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	touch $@
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py --write docs/performance.md
+	$(BIN)/python benchmarks/run.py --write docs/performance.md $(if $(REGISTER),--register $(REGISTER))
 
 # Coverage-guided fuzzing of both loaders; the corpus grows in fuzz/corpus/ between runs.
 FUZZ_SECONDS ?= 600

@@ -627,7 +627,8 @@ def _summary_lines(summary: Summary) -> list[str]:
         Verdict.REVIEW.value: "review",
     }
     counts = ", ".join(f"{summary.verdicts[v]:,} {word}" for v, word in words.items())
-    lines = [f"{summary.total:,} portfolios: {counts}; {summary.errors:,} not evaluated"]
+    portfolios = "portfolio" if summary.total == 1 else "portfolios"
+    lines = [f"{summary.total:,} {portfolios}: {counts}; {summary.errors:,} not evaluated"]
     if summary.failing:
         lines.append("failed by (portfolios per requirement):")
         shown = {rule: inert(rule) for rule in summary.failing}  # as printed: the column fits that

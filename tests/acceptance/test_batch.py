@@ -125,6 +125,11 @@ def test_standard_input_and_the_summary(tmp_path: Path) -> None:
     assert any(line.split() == [top, str(count)] for line in result.stdout.splitlines())
 
 
+def test_the_summary_of_one_portfolio_says_one(tmp_path: Path) -> None:
+    result = qualmark("batch", NOLOC, jsonl(tmp_path / "one.jsonl", 1, seed=4), "--summary-only")
+    assert result.stdout.startswith("1 portfolio: "), result.stdout
+
+
 def wait_for_lines(path: Path, n: int, process: subprocess.Popen[str]) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
