@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qualmark.inert import comparable, describe, hidden_character, inert, quote, shorten, written
+from qualmark.inert import _BLANK, comparable, describe, hidden_character, inert, quote, shorten, written
 
 # Characters that act on a terminal or hide themselves, one of each kind.
 DANGEROUS = {
@@ -113,6 +113,13 @@ def test_shorten() -> None:
 def test_names_with_hidden_characters_are_found() -> None:
     assert hidden_character("field\u200bname") == "\u200b"
     assert hidden_character("veld naam") is None
+
+
+@pytest.mark.parametrize("blank", sorted(_BLANK))
+def test_every_blank_character_is_found_in_text_beyond_ascii(blank: str) -> None:
+    # the fast path writes the blank characters out one by one: each must still be caught
+    assert hidden_character(f"Zoë{blank}de Vries") == blank
+    assert inert(f"Zoë{blank}") == f"Zoë\\u{ord(blank):04x}"
 
 
 @given(st.text())

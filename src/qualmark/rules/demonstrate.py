@@ -10,7 +10,7 @@ from qualmark import explain
 from qualmark.explain import Finding, Message, Outcome, Status
 from qualmark.inert import quote, written
 from qualmark.model.framework import NotRelevantSpec
-from qualmark.model.portfolio import Case
+from qualmark.model.portfolio import Case, NotRelevant
 from qualmark.rules.base import Context, Rule, RuleCompiler, RuleHeader, all_met, listed, msg
 
 if TYPE_CHECKING:
@@ -260,29 +260,38 @@ class DemonstrateRule(Rule):
         spec = self.not_relevant
         assert spec is not None
         cases = ctx.portfolio.cases
-        unmotivated, unshown, marked = [], [], []
-        pointers = []
-        shown_per_case = [self._shown(ctx, i, c) for i, c in enumerate(cases)]
-        showing = Counter(item for shown in shown_per_case for item in shown)  # cases showing each item
-        for i, case in enumerate(cases):
-            for j, entry in enumerate(case.not_relevant.get(self.vocabulary, [])):
-                label = ctx.catalogues.label(self.vocabulary, entry.id)
-                pointers.append(f"/cases/{i}/not_relevant/{self.vocabulary}/{j}")
-                marked.append({"case": case.id, "item": label})
+        marks = [
+            (i, j, case, entry)
+            for i, case in enumerate(cases)
+            for j, entry in enumerate(case.not_relevant.get(self.vocabulary, []))
+        ]
+        unmotivated: list[tuple[Case, NotRelevant]] = []
+        unshown: list[tuple[Case, NotRelevant]] = []
+        if marks:  # the other cases are looked at only for an item marked not relevant
+            shown_per_case = [self._shown(ctx, i, c) for i, c in enumerate(cases)]
+            showing = Counter(item for shown in shown_per_case for item in shown)  # cases showing each item
+            for i, _, case, entry in marks:
                 if spec.motivation == "required" and not written(entry.motivation):
-                    unmotivated.append({"case": case.id, "item": label})
+                    unmotivated.append((case, entry))
                 in_others = showing[entry.id] - (entry.id in shown_per_case[i])
                 if spec.shown_in_other_case and not in_others:
-                    unshown.append({"case": case.id, "item": label})
+                    unshown.append((case, entry))
         if unshown:
             status = Status.NOT_MET
         elif unmotivated:
             status = Status.INCOMPLETE
         else:
             status = Status.MET
-        return Finding(
-            status,
-            lambda: Outcome(
+
+        def explained() -> Outcome:
+            label = ctx.catalogues.label
+
+            def named(found: list[tuple[Case, NotRelevant]]) -> list[dict[str, Any]]:
+                return [{"case": case.id, "item": label(self.vocabulary, entry.id)} for case, entry in found]
+
+            marked = named([(case, entry) for _, _, case, entry in marks])
+            unmotivated_named, unshown_named = named(unmotivated), named(unshown)
+            return Outcome(
                 rule_id=f"{self.header.id}.not_relevant",
                 kind="demonstrate.not_relevant",
                 status=status,
@@ -290,15 +299,18 @@ class DemonstrateRule(Rule):
                 found=msg(
                     "not_relevant.found",
                     **listed("marked", marked),
-                    **listed("unmotivated", unmotivated),
-                    **listed("unshown", unshown),
+                    **listed("unmotivated", unmotivated_named),
+                    **listed("unshown", unshown_named),
                 ),
                 fix=None
                 if status is Status.MET
                 else msg(
-                    "not_relevant.fix", **listed("unmotivated", unmotivated), **listed("unshown", unshown)
+                    "not_relevant.fix",
+                    **listed("unmotivated", unmotivated_named),
+                    **listed("unshown", unshown_named),
                 ),
-                evidence=tuple(pointers),
+                evidence=tuple(f"/cases/{i}/not_relevant/{self.vocabulary}/{j}" for i, j, _, _ in marks),
                 source=self.header.source,
-            ),
-        )
+            )
+
+        return Finding(status, explained)
