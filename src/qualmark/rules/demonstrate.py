@@ -135,15 +135,15 @@ class DemonstrateRule(Rule):
     # -- evaluation ----------------------------------------------------------------------------
 
     def _shown(self, ctx: Context, index: int, case: Case) -> dict[str, int]:
-        """Items the case demonstrates with a text, by id, with their (first) index, the last written
-        first; worked out once per evaluation for all rules on the vocabulary."""
+        """Items the case demonstrates with a text, by id, with the index of the first such entry, in
+        the order the case writes them; worked out once per evaluation for all rules on the vocabulary."""
         key = ("shown", self.vocabulary, index)
         shown: dict[str, int] | None = ctx.shared.get(key)
         if shown is None:
-            entries = case.demonstrates.get(self.vocabulary, [])
-            shown = ctx.shared[key] = {
-                d.id: j for j, d in reversed(list(enumerate(entries))) if written(d.text)
-            }
+            shown = ctx.shared[key] = {}
+            for j, entry in enumerate(case.demonstrates.get(self.vocabulary, [])):
+                if entry.id not in shown and written(entry.text):
+                    shown[entry.id] = j
         return shown
 
     def _excused(self, case: Case) -> frozenset[str]:
