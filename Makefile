@@ -49,12 +49,14 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --write docs/performance.md $(if $(REGISTER),--register $(REGISTER))
 
-# Coverage-guided fuzzing of both loaders; the corpus grows in fuzz/corpus/ between runs.
+# Coverage-guided fuzzing of both loaders (and the YAML readers against each other); the corpus grows in fuzz/corpus/ between runs.
 FUZZ_SECONDS ?= 600
 fuzz: $(DEVSTAMP)
 	$(BIN)/python fuzz/seeds.py yaml fuzz/corpus/yaml
+	$(BIN)/python fuzz/seeds.py readers fuzz/corpus/readers
 	$(BIN)/python fuzz/seeds.py json fuzz/corpus/json
 	cd fuzz && ../$(BIN)/python fuzz_loaders.py yaml corpus/yaml -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	cd fuzz && ../$(BIN)/python fuzz_loaders.py readers corpus/readers -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 	cd fuzz && ../$(BIN)/python fuzz_loaders.py json corpus/json -max_total_time=$(FUZZ_SECONDS)
 
 clean:

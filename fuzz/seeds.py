@@ -1,6 +1,6 @@
 """Seed corpora for fuzz_loaders.py: small frameworks and the example portfolios.
 
-.venv/bin/python fuzz/seeds.py yaml DIR      (or json)
+.venv/bin/python fuzz/seeds.py yaml DIR      (or readers, or json)
 """
 
 from __future__ import annotations
@@ -46,9 +46,12 @@ BODIES = [
 
 def write(kind: str, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    if kind == "yaml":
+    if kind in ("yaml", "readers"):
         for i, body in enumerate(BODIES):
             (folder / f"seed-{i}.yaml").write_text(HEADER + body, encoding="utf-8")
+        if kind == "readers":  # the shipped frameworks: anchors, aliases, flow and block style
+            for path in (ROOT / "frameworks").glob("*.yaml"):
+                shutil.copy(path, folder / path.name)
     else:
         for path in (ROOT / "examples" / "portfolios" / "noloc-register-loopbaanprofessional").glob("*.json"):
             shutil.copy(path, folder / path.name)

@@ -632,6 +632,12 @@ def read_yaml(text: str, file: str) -> YamlReading:
     meets anything unusual, the node builder over libyaml's parser (:class:`_FastYamlLoader`)
     reads it again; when that finds anything wrong, or the text holds a character PyYAML refuses,
     the reference loader reads it again and reports it.
+
+    The reference loader's scanner (PyYAML's, in Python) is stricter than libyaml's in places: it
+    ends a plain scalar in a flow collection at a ``?`` (``{question: Why?}``), which YAML allows
+    and libyaml reads. Where libyaml read the file and only the reference loader calls it invalid,
+    libyaml's reading stands, with its problems: a duplicate key is then reported as such, not as
+    a syntax error at a place that is none.
     """
     if not Reader.NON_PRINTABLE.search(text):
         try:
@@ -644,6 +650,10 @@ def read_yaml(text: str, file: str) -> YamlReading:
             pass
         else:
             if not reading.problems:
+                return reading
+            try:
+                return _read_yaml(text, file, _QualmarkYamlLoader)
+            except LoadError:
                 return reading
     return _read_yaml(text, file, _QualmarkYamlLoader)
 

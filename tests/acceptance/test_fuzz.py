@@ -1,4 +1,5 @@
-"""A short coverage-guided fuzz run of both loaders (fuzz/fuzz_loaders.py, atheris).
+"""A short coverage-guided fuzz run of both loaders, and of the YAML readers against each other
+(fuzz/fuzz_loaders.py, atheris).
 
 Any input that ends in something other than a QualmarkError fails the run;
 libFuzzer then prints the input and writes it to a ``crash-…`` file in the
@@ -32,7 +33,7 @@ def rss_limit_mb() -> int:
     return inherited_mb + ALLOWANCE_MB
 
 
-@pytest.mark.parametrize("target", ["yaml", "json"])
+@pytest.mark.parametrize("target", ["yaml", "readers", "json"])
 def test_a_short_fuzz_run_finds_nothing(target: str, tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     subprocess.run([sys.executable, str(ROOT / "fuzz" / "seeds.py"), target, str(corpus)], check=True)
@@ -43,7 +44,7 @@ def test_a_short_fuzz_run_finds_nothing(target: str, tmp_path: Path) -> None:
             target,
             str(corpus),
             f"-max_total_time={SECONDS}",
-            "-max_len=4096" if target == "yaml" else "-max_len=32768",
+            "-max_len=32768" if target == "json" else "-max_len=4096",
             f"-rss_limit_mb={rss_limit_mb()}",
             "-timeout=10",
         ],

@@ -94,6 +94,15 @@ def test_a_duplicate_key_names_both_lines() -> None:
     assert problems(text) == [(3, 1, "duplicate key 'id' (first at line 1)")]
 
 
+def test_a_question_mark_in_a_flow_mapping_reads_as_yaml_says() -> None:
+    # YAML lets a plain scalar in a flow collection hold '?'; libyaml reads it, PyYAML's own
+    # scanner (the reference loader, which reports problems) would end the scalar there
+    text = "tasks:\n  - {id: t2, question: Why?}\n"
+    assert parse_yaml(text, "f.yaml")[0] == {"tasks": [{"id": "t2", "question": "Why?"}]}
+    with_duplicate = "id: a\nid: b\n" + text
+    assert problems(with_duplicate) == [(2, 1, "duplicate key 'id' (first at line 1)")]
+
+
 def test_every_duplicate_of_a_file_is_reported_together_in_file_order() -> None:
     text = """\
 id: a
