@@ -49,8 +49,8 @@ def write(kind: str, folder: Path) -> None:
     if kind in ("yaml", "readers"):
         for i, body in enumerate(BODIES):
             (folder / f"seed-{i}.yaml").write_text(HEADER + body, encoding="utf-8")
-        if kind == "readers":  # the shipped frameworks: anchors, aliases, flow and block style
-            for path in (ROOT / "frameworks").glob("*.yaml"):
+        if kind == "readers":  # every shipped YAML file: anchors, aliases, flow and block style
+            for path in [*ROOT.glob("frameworks/**/*.yaml"), *ROOT.glob("examples/**/*.yaml")]:
                 shutil.copy(path, folder / path.name)
     else:
         for path in (ROOT / "examples" / "portfolios" / "noloc-register-loopbaanprofessional").glob("*.json"):
