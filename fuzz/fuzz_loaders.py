@@ -27,16 +27,19 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import atheris
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # for tests/readings.py
+
 with atheris.instrument_imports():
+    from tests.readings import exact, typed
+
     from qualmark import QualmarkError, load_framework, loader, parse_framework, parse_portfolio
     from qualmark.files import decode
     from qualmark.report import REPORTS
 
-ROOT = Path(__file__).resolve().parent.parent
 NOLOC = load_framework(ROOT / "frameworks" / "noloc-register-loopbaanprofessional.yaml")
 
 
@@ -51,21 +54,6 @@ def fuzz_yaml(data: bytes) -> None:
         framework.handbook("html", lang)
 
 
-def _typed(value: Any) -> Any:
-    """``value`` with the type of every part spelled out (``1``, ``1.0`` and ``True`` are equal in Python)."""
-    if isinstance(value, dict):
-        return ("dict", [(key, _typed(item)) for key, item in value.items()])
-    if isinstance(value, list):
-        return ("list", [_typed(item) for item in value])
-    return (type(value).__name__, repr(value))
-
-
-def _exact(reading: loader.YamlReading) -> Any:
-    smap = reading.source_map
-    tables = (smap.values, smap.keys, smap.aliases, smap.numbers_as_written)
-    return _typed(reading.data), [list(t.items()) for t in tables], reading.problems, reading.damaged
-
-
 def fuzz_readers(data: bytes) -> None:
     try:
         text = decode(data, "fuzz.yaml")
@@ -78,7 +66,7 @@ def fuzz_readers(data: bytes) -> None:
     except Exception:  # it bails out (read_yaml then reads the text again): nothing to compare
         return
     built = loader._read_yaml(text, "f.yaml", loader._FastYamlLoader)
-    if _exact(built) != _exact(quick):
+    if exact(built) != exact(quick):
         raise AssertionError(f"the quick reader and the node builder read {text!r} differently")
     if "\ufeff" in text:
         return  # libyaml skips a byte order mark wherever a line starts; PyYAML's scanner reads it as text
@@ -89,7 +77,7 @@ def fuzz_readers(data: bytes) -> None:
     # the data and its problems (none); not every position: the two parsers place an empty value
     # in a flow collection (`{x: , y: 1}`) one column apart, a column a problem never points at
     # on a file libyaml reads without one
-    if (_typed(reference.data), reference.problems) != (_typed(quick.data), quick.problems):
+    if (typed(reference.data), reference.problems) != (typed(quick.data), quick.problems):
         raise AssertionError(f"the quick reader and the reference loader read {text!r} differently")
 
 

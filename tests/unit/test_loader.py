@@ -22,6 +22,7 @@ from qualmark.jsonfile import load_json, parse_json
 from qualmark.loader import load_yaml, parse_yaml
 from qualmark.source import Span
 from tests.conftest import FRAMEWORKS
+from tests.readings import exact
 from tests.unit.test_compiler import HEADER
 
 
@@ -1026,22 +1027,6 @@ def test_libyaml_reads_what_the_reference_loader_reads_at_the_same_places(
     assert fast == _reading(text, loader._QualmarkYamlLoader)
 
 
-def _typed(value: Any) -> Any:
-    """``value`` with the type of every part spelled out, and mappings in order: ``1``, ``1.0`` and
-    ``True`` are equal in Python, but not the same reading."""
-    if isinstance(value, dict):
-        return ("dict", [(key, _typed(item)) for key, item in value.items()])
-    if isinstance(value, list):
-        return ("list", [_typed(item) for item in value])
-    return (type(value).__name__, repr(value))
-
-
-def _exact_reading(reading: loader.YamlReading) -> Any:
-    smap = reading.source_map
-    tables = (smap.values, smap.keys, smap.aliases, smap.numbers_as_written)
-    return _typed(reading.data), [list(table.items()) for table in tables], reading.problems, reading.damaged
-
-
 def _quick_or_none(text: str) -> loader.YamlReading | None:
     try:
         return loader._QuickReader(text, "f.yaml").read()
@@ -1057,7 +1042,7 @@ def _assert_quick_reads_like_the_builder(text: str) -> bool:
         return False
     built = loader._read_yaml(text, "f.yaml", loader._FastYamlLoader)
     assert built.problems == ()
-    assert _exact_reading(quick) == _exact_reading(built)
+    assert exact(quick) == exact(built)
     return True
 
 
