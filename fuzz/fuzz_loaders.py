@@ -5,15 +5,15 @@
     .venv/bin/python fuzz/fuzz_loaders.py json CORPUS_DIR [libFuzzer options]
 
 ``yaml`` feeds arbitrary bytes to the framework loader and compiler
-(``parse_framework``) and writes the handbook of what compiles; ``readers`` holds
-the three YAML readers to each other (wherever the quick reader reads a text,
-the node builder over libyaml must read the same data, types and positions, and
-the reference loader the same data, unless its stricter scanner refuses the text);
-``json``
-feeds them to the portfolio loader, checks them against the Noloc framework
-and evaluates and renders what passes. Bad input must end in a
-:class:`qualmark.QualmarkError`; anything else (any other exception, a hang,
-a crash) is a finding, which libFuzzer saves as ``crash-…`` and reports.
+(``parse_framework``) and writes the handbook of what compiles; ``readers``
+holds the three YAML readers to each other (wherever the quick reader reads a
+text, the node builder over libyaml must read the same data, types and
+positions, and the reference loader the same data, unless its stricter scanner
+refuses the text); ``json`` feeds them to the portfolio loader, checks them
+against the Noloc framework and evaluates and renders what passes. Bad input
+must end in a :class:`qualmark.QualmarkError`; anything else (any other
+exception, a hang, a crash) is a finding, which libFuzzer saves as
+``crash-…`` and reports.
 
 ``make fuzz`` runs each for ten minutes on a corpus kept in ``fuzz/corpus/``
 (not committed); CI runs a short round of each (tests/acceptance/test_fuzz.py).
