@@ -10,7 +10,8 @@ holds the three YAML readers to each other (wherever the quick reader reads a
 text, the node builder over libyaml must read the same data, types and
 positions, and the reference loader the same data, unless its stricter scanner
 refuses the text); ``json`` feeds them to the portfolio loader, checks them
-against the Noloc framework and evaluates and renders what passes. Bad input
+against the Noloc framework and evaluates and renders what passes (its gaps,
+explained lazily, must be those of the whole tree explained). Bad input
 must end in a :class:`qualmark.QualmarkError`; anything else (any other
 exception, a hang, a crash) is a finding, which libFuzzer saves as
 ``crash-…`` and reports.
@@ -37,6 +38,7 @@ with atheris.instrument_imports():
     from tests.readings import exact, typed
 
     from qualmark import QualmarkError, load_framework, loader, parse_framework, parse_portfolio
+    from qualmark.explain import failing_leaves
     from qualmark.files import decode
     from qualmark.report import REPORTS
 
@@ -87,6 +89,9 @@ def fuzz_json(data: bytes) -> None:
         evaluation = NOLOC.evaluate(portfolio)
     except QualmarkError:
         return
+    gaps = evaluation.gaps()  # explained lazily: only the failing branches
+    if gaps != failing_leaves(NOLOC.evaluate(portfolio).outcomes):  # against the whole tree explained
+        raise AssertionError("gaps() differs from the failing leaves of the explained tree")
     for make in REPORTS.values():
         report = make(io.StringIO(), None, False)
         report.evaluation(evaluation)
