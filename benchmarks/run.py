@@ -371,14 +371,15 @@ def register(count: int) -> list[Line]:
     if not summary.startswith(f"{count:,} portfolio"):
         raise SystemExit(f"the register run did not evaluate {count:,} portfolios: {summary[:200]!r}")
     cores = os.cpu_count() or 1
+    rate = Line(
+        f"a register of {count:,} portfolios through a pipe, {cores} workers, summary only",
+        f"{count / seconds:,.0f} /s",
+    )
+    memory = "  the peak memory of all its processes together"
+    if not peak:  # no /proc to read it from (not Linux)
+        return [rate, Line(memory, "not measured here")]
     peak_mb = peak / 1024
-    return [
-        Line(
-            f"a register of {count:,} portfolios through a pipe, {cores} workers, summary only",
-            f"{count / seconds:,.0f} /s",
-        ),
-        Line("  the peak memory of all its processes together", f"{peak_mb:,.0f} MB", peak_mb, "", 300, "MB"),
-    ]
+    return [rate, Line(memory, f"{peak_mb:,.0f} MB", peak_mb, "", 300, "MB")]
 
 
 def scaling(framework: Framework, rounds: int) -> list[Line]:
