@@ -49,7 +49,8 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --write docs/performance.md $(if $(REGISTER),--register $(REGISTER))
 
-# Coverage-guided fuzzing of both loaders (and the YAML readers against each other); the corpus grows in fuzz/corpus/ between runs.
+# Coverage-guided fuzzing of both loaders, and of the YAML readers against each other; the corpus
+# grows in fuzz/corpus/ between runs.
 FUZZ_SECONDS ?= 600
 fuzz: $(DEVSTAMP)
 	$(BIN)/python fuzz/seeds.py yaml fuzz/corpus/yaml
