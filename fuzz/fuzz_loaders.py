@@ -10,8 +10,8 @@ holds the three YAML readers to each other (wherever the quick reader reads a
 text, the node builder over libyaml must read the same data, types and
 positions, and the reference loader the same data, unless its stricter scanner
 refuses the text); ``json`` feeds them to the portfolio loader, checks them
-against the Noloc framework and evaluates and renders what passes (its gaps,
-explained lazily, must be those of the whole tree explained). Bad input
+against each shipped framework and evaluates and renders what passes (its
+gaps, explained lazily, must be those of the whole tree explained). Bad input
 must end in a :class:`qualmark.QualmarkError`; anything else (any other
 exception, a hang, a crash) is a finding, which libFuzzer saves as
 ``crash-…`` and reports.
@@ -42,7 +42,7 @@ with atheris.instrument_imports():
     from qualmark.files import decode
     from qualmark.report import REPORTS
 
-NOLOC = load_framework(ROOT / "frameworks" / "noloc-register-loopbaanprofessional.yaml")
+FRAMEWORKS = [load_framework(path) for path in sorted((ROOT / "frameworks").glob("*.yaml"))]
 
 
 def fuzz_yaml(data: bytes) -> None:
@@ -85,18 +85,23 @@ def fuzz_readers(data: bytes) -> None:
 
 def fuzz_json(data: bytes) -> None:
     try:
-        portfolio = parse_portfolio(decode(data, "fuzz.json"), "fuzz.json", NOLOC)
-        evaluation = NOLOC.evaluate(portfolio)
+        text = decode(data, "fuzz.json")
     except QualmarkError:
         return
-    gaps = evaluation.gaps()  # explained lazily: only the failing branches
-    if gaps != failing_leaves(NOLOC.evaluate(portfolio).outcomes):  # against the whole tree explained
-        raise AssertionError("gaps() differs from the failing leaves of the explained tree")
-    for make in REPORTS.values():
-        report = make(io.StringIO(), None, False)
-        report.evaluation(evaluation)
-        report.close()
-    json.dumps(evaluation.to_json("en"))
+    for framework in FRAMEWORKS:
+        try:
+            portfolio = parse_portfolio(text, "fuzz.json", framework)
+            evaluation = framework.evaluate(portfolio)
+        except QualmarkError:
+            continue
+        gaps = evaluation.gaps()  # explained lazily: only the failing branches
+        if gaps != failing_leaves(framework.evaluate(portfolio).outcomes):  # the whole tree explained
+            raise AssertionError("gaps() differs from the failing leaves of the explained tree")
+        for make in REPORTS.values():
+            report = make(io.StringIO(), None, False)
+            report.evaluation(evaluation)
+            report.close()
+        json.dumps(evaluation.to_json("en"))
 
 
 TARGETS = {"yaml": fuzz_yaml, "readers": fuzz_readers, "json": fuzz_json}

@@ -53,8 +53,8 @@ def write(kind: str, folder: Path) -> None:
             for path in [*ROOT.glob("frameworks/**/*.yaml"), *ROOT.glob("examples/**/*.yaml")]:
                 shutil.copy(path, folder / path.name)
     else:
-        for path in (ROOT / "examples" / "portfolios" / "noloc-register-loopbaanprofessional").glob("*.json"):
-            shutil.copy(path, folder / path.name)
+        for path in (ROOT / "examples" / "portfolios").glob("*/*.json"):
+            shutil.copy(path, folder / f"{path.parent.name}-{path.name}")
 
 
 if __name__ == "__main__":
