@@ -37,7 +37,6 @@ from qualmark.shape import validated
 from qualmark.source import Path, SourceMap
 from qualmark.suggest import did_you_mean
 
-SUFFIX = TEST_FILE_SUFFIX  # what `qualmark test` finds below a folder
 _SKIPPED = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox"}
 
 
@@ -324,5 +323,5 @@ def discover(root: str | FsPath) -> list[FsPath]:
     found: list[FsPath] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in _SKIPPED and not d.startswith("."))
-        found.extend(FsPath(folder) / name for name in sorted(files) if name.endswith(SUFFIX))
+        found.extend(FsPath(folder) / name for name in sorted(files) if name.endswith(TEST_FILE_SUFFIX))
     return found

@@ -270,11 +270,9 @@ def test_piped_every_example_report_is_the_text_rich_would_write(monkeypatch: py
         judgements = [None, *(load_judgements(f) for f in sorted((folder / "judgements").glob("*.yaml")))]
         for file in sorted(folder.glob("*.json")):
             portfolio = load_portfolio(file, framework)
-            for lang in (
-                None,
-                *framework.document.languages,
-                "de",
-            ):  # "de": the notice of a language qualmark lacks
+            # "de": the notice of a language qualmark lacks
+            langs = (None, *framework.document.languages, "de")
+            for lang in langs:
                 for decided in judgements:
                     try:
                         evaluation = framework.evaluate(portfolio, judgements=decided)
