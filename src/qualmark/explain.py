@@ -113,6 +113,9 @@ class Message:
 
     key: str
     params: Mapping[str, Any] = field(default_factory=dict)
+    # Its sentences once rendered, by language and fallback: kept only for a message that reads the
+    # same in every evaluation, which a rule builds once (rules.base.Rule.kept); None for the rest.
+    rendered: dict[tuple[str, str], str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

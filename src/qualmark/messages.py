@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from qualmark.explain import Message
@@ -79,19 +80,24 @@ class Lang:
         return f"{self.num(n)} {one if n == 1 else many}"
 
     def num(self, value: Any) -> str:
-        if not isinstance(value, int | float) or isinstance(value, bool):
+        if type(value) is int:  # the usual case: a count
+            text = f"{value:,}"
+        elif not isinstance(value, int | float) or isinstance(value, bool):
             return str(value)
-        whole = float(value).is_integer()
-        # As written, never rounded to a neighbour: 99.96 hours is not "100.0" of 100. (Sums and
-        # differences are worked out in decimal, so they carry no float noise to show.)
-        text = f"{value:,.0f}" if whole else f"{value:,}"
-        if self.code == "nl":
+        else:
+            whole = float(value).is_integer()
+            # As written, never rounded to a neighbour: 99.96 hours is not "100.0" of 100. (Sums and
+            # differences are worked out in decimal, so they carry no float noise to show.)
+            text = f"{value:,.0f}" if whole else f"{value:,}"
+        if self.code == "nl" and ("," in text or "." in text):
             text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
         return text
 
     def text(self, value: Any) -> str:
         if isinstance(value, str):  # the usual case, without the checks below
             return value
+        if type(value) is dict and value and all(type(v) is str for v in value.values()):  # a Text
+            return text_in(value, self.code, self.fallback)
         if isinstance(value, Mapping) and value and all(isinstance(v, str) for v in value.values()):
             return text_in(value, self.code, self.fallback)  # type: ignore[arg-type]
         return self.value(value)
@@ -746,4 +752,16 @@ def _nested(message: Mapping[str, Any], L: Lang) -> str:
 def render(message: Message, lang: str, fallback: str | None = None) -> str:
     """The sentence for ``message`` in ``lang``: the framework's texts in it (else in ``fallback``),
     qualmark's words in it where :data:`LANGUAGES` has it, else in English."""
-    return MESSAGES[message.key](message.params, Lang(lang, fallback or lang))
+    fallback = fallback or lang
+    kept = message.rendered
+    if kept is None:
+        return MESSAGES[message.key](message.params, _lang(lang, fallback))
+    text = kept.get((lang, fallback))
+    if text is None:
+        text = kept[lang, fallback] = MESSAGES[message.key](message.params, _lang(lang, fallback))
+    return text
+
+
+@cache
+def _lang(code: str, fallback: str) -> Lang:
+    return Lang(code, fallback)

@@ -7,6 +7,7 @@ give: the same statuses at every level, the same gaps, the same tree.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import pickle
 import sys
@@ -17,7 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qualmark import Evaluation, load_framework, load_judgements, parse_portfolio
-from qualmark.explain import Finding, Outcome, Status, failing_leaves, review_items
+from qualmark.explain import Finding, Message, Outcome, Status, failing_leaves, review_items
+from qualmark.messages import render
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -99,3 +101,25 @@ def test_an_evaluation_pickles_with_its_explanation(name: str) -> None:
         assert again.outcomes == evaluation.outcomes
         assert again.to_json("en") == evaluation.to_json("en")
         assert again.matrices == evaluation.matrices
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(sorted(generate.GENERATORS)), st.integers(0, 10_000), st.booleans())
+def test_what_a_rule_requires_is_made_once_and_says_what_a_fresh_message_says(
+    name: str, seed: int, dutch_first: bool
+) -> None:
+    """A register renders each requirement once per language: the message is kept on its rule, and
+    its kept sentences are those of a message made afresh, in whichever language is asked first."""
+    framework = FRAMEWORKS[name]
+    langs = sorted(framework.document.languages, reverse=dutch_first)
+    first, second = (list(e.outcomes) for e in itertools.islice(evaluations(name, seed), 2))
+    kept = 0
+    for one, other in zip(first, second, strict=True):
+        for a, b in zip(one.walk(), other.walk(), strict=False):
+            if a.rule_id == b.rule_id and a.kind in ("all_of", "one_of", "evidence", "total", "declarations"):
+                assert a.required is b.required  # made once, for both portfolios
+                kept += 1
+            fresh = Message(a.required.key, a.required.params)
+            for lang in langs:
+                assert render(a.required, lang) == render(fresh, lang)
+    assert kept

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self
@@ -118,6 +118,28 @@ class Rule(ABC):
         window counted back from the evaluation date is stated without dates
         ("completed within the last 5 years"). The handbook prints them.
         """
+
+    def kept(self, name: str, build: Callable[[], Message]) -> Message:
+        """``build()`` the first time, then that same message: for one that reads the same in every
+        evaluation, such as what the rule requires in its framework's words (a rule is compiled
+        with its framework's catalogues, which never change). Its sentences are kept with it as they
+        are rendered, so a register of portfolios renders each once per language."""
+        kept: dict[str, Message] = self.__dict__.setdefault("_kept", {})  # frozen: past __setattr__
+        message = kept.get(name)
+        if message is None:
+            built = build()
+            message = kept[name] = Message(built.key, built.params, rendered={})
+        return message
+
+    def required(self, catalogues: Catalogues) -> Message:
+        """What the rule requires, for a kind that states it in one message the same in every
+        evaluation (:meth:`requirements`), built once and kept (:meth:`kept`)."""
+
+        def build() -> Message:
+            (message,) = self.requirements(catalogues)
+            return message
+
+        return self.kept("required", build)
 
     def sub_rules(self) -> tuple[Rule, ...]:
         """The rules this one is made of (combinators); none for the others."""

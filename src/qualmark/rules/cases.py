@@ -389,7 +389,7 @@ class CasesRule(Rule):
             return self.part(
                 "diversity",
                 status,
-                msg("cases.diversity.required", fields=labels(self.diverse)),
+                self.kept("diversity", lambda: msg("cases.diversity.required", fields=labels(self.diverse))),
                 msg(
                     "cases.diversity.found",
                     differing=labels(differing),

@@ -72,7 +72,7 @@ class AllOfRule(Rule):
             failing = [c.rule_id for c in counted if c.status is not Status.MET]
             return self.outcome(
                 status,
-                msg("all_of.required", n=len(counted)),
+                self.required(ctx.catalogues),
                 msg("all_of.found", met=met, n=len(counted)),
                 fix=msg("all_of.fix", ids=failing),
                 children=children,
@@ -111,9 +111,9 @@ class OneOfRule(Rule):
     def decide(self, ctx: Context) -> Finding:
         found = [alt.judge(ctx) for alt in self.alternatives]
         status = explain.one_of(f.status for f in found)
-        return Finding(status, lambda: self._explained(status, tuple(f.outcome() for f in found)))
+        return Finding(status, lambda: self._explained(ctx, status, tuple(f.outcome() for f in found)))
 
-    def _explained(self, status: Status, children: tuple[Outcome, ...]) -> Outcome:
+    def _explained(self, ctx: Context, status: Status, children: tuple[Outcome, ...]) -> Outcome:
         counted = [c for c in children if c.status is not Status.ADVISORY]
         met = [c.rule_id for c in counted if c.status is Status.MET]
         attempted = _attempted([c for c in counted if c.status is Status.NOT_MET])
@@ -140,7 +140,7 @@ class OneOfRule(Rule):
             )
         return self.outcome(
             status,
-            msg("one_of.required", n=len(counted), ids=[c.rule_id for c in counted]),
+            self.required(ctx.catalogues),
             found,
             fix=fix,
             children=children,
@@ -213,7 +213,7 @@ class AtLeastRule(Rule):
             open_ids = sorted((c for c in counted if c.status is not Status.MET), key=_gap)
             return self.outcome(
                 status,
-                msg("at_least.required", n=self.n, of=len(counted)),
+                self.required(ctx.catalogues),
                 msg("at_least.found", met=met, of=len(counted)),
                 fix=msg("at_least.fix", short=max(self.n - met, 0), ids=[c.rule_id for c in open_ids]),
                 children=children,

@@ -46,10 +46,9 @@ class DeclarationsRule(Rule):
         texts = ctx.catalogues.declarations
         refused = [texts[i].text for i in self.ids if i in given and not given[i].agreed]
         missing = [texts[i].text for i in self.ids if i not in given]
-        (required,) = self.requirements(ctx.catalogues)
         return self.outcome(
             status,
-            required,
+            self.required(ctx.catalogues),
             msg(
                 "declarations.found",
                 agreed=sum(1 for i in self.ids if i in given and given[i].agreed),
@@ -91,10 +90,9 @@ class PresentRule(Rule):
 
         def explained() -> Outcome:
             definition = ctx.catalogues.elements[self.element]
-            (required,) = self.requirements(ctx.catalogues)
             return self.outcome(
                 status,
-                required,
+                self.required(ctx.catalogues),
                 msg(
                     "present.found",
                     element=definition.label,

@@ -222,7 +222,7 @@ class DemonstrateRule(Rule):
                 rule_id=rule_id,
                 kind=self.KEY,
                 status=status,
-                required=self._required(ctx.catalogues),
+                required=self.kept("selection", lambda: self._required(ctx.catalogues)),
                 found=msg(
                     "demonstrate.found",
                     vocabulary=self.vocabulary,
@@ -295,7 +295,7 @@ class DemonstrateRule(Rule):
                 rule_id=f"{self.header.id}.not_relevant",
                 kind="demonstrate.not_relevant",
                 status=status,
-                required=self._not_relevant_required(),
+                required=self.kept("not_relevant", self._not_relevant_required),
                 found=msg(
                     "not_relevant.found",
                     **listed("marked", marked),

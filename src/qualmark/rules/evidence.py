@@ -302,7 +302,7 @@ class EvidenceRule(_EvidenceBase):
         self, catalogues: Catalogues, status: Status, why: str, items: list[ItemCheck], met: list[ItemCheck]
     ) -> Outcome:
         label = self.kind_label(catalogues)
-        (required,) = self.requirements(catalogues)
+        required = self.required(catalogues)
         pointers = tuple(i.pointer for i in met)
         found = msg("evidence.found", kind=label, **listed("items", [i.name() for i in met]))
         if why == "enough":
@@ -422,7 +422,7 @@ class TotalRule(_EvidenceBase):
         kind = catalogues.evidence_kinds[self.kind]
         unit = kind.field_label(self.field)
         short = shortfall(self.minimum, total)
-        (required,) = self.requirements(catalogues)
+        required = self.required(catalogues)
         found = msg(
             "total.found",
             field=self.field,

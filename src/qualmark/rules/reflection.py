@@ -77,7 +77,6 @@ class ReflectionRule(Rule):
                     source=self.header.source,
                 )
             )
-        (required,) = self.requirements(ctx.catalogues)
         found, fix = all_met(tuple(children))
         fix = fix if cases else msg("cases.fix_none")
-        return self.outcome(status, required, found, fix=fix, children=tuple(children))
+        return self.outcome(status, self.required(ctx.catalogues), found, fix=fix, children=tuple(children))
