@@ -15,6 +15,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from rich.console import Console
@@ -92,35 +93,48 @@ def _say(message: Message, L: Lang) -> str:
     return shown(render(message, L.code, L.fallback))
 
 
-def _line(outcome: Outcome, L: Lang, needed: bool) -> Text:
+# A line of the report as pieces of text, each with its rich style ("" for none): rich lays them out
+# on a terminal, and elsewhere the report joins them itself (TextReport.plain).
+Line = list[tuple[str, str]]
+
+
+@dataclass
+class _Branch:
+    """A requirement in the report's tree, with those below it."""
+
+    label: Line
+    children: list[_Branch] = field(default_factory=list)
+
+
+def _line(outcome: Outcome, L: Lang, needed: bool) -> Line:
     """One requirement. ``needed`` is false below a met parent: an alternative not taken."""
     failing = outcome.status in (Status.NOT_MET, Status.INCOMPLETE, Status.REVIEW)
     mark, colour = _MARK[outcome.status] if needed or not failing else ("○", "dim")
-    line = Text.assemble((mark, colour), " ", (shown(outcome.rule_id), "bold"))
+    line = [(mark, colour), (" ", ""), (shown(outcome.rule_id), "bold")]
     if outcome.title:
-        line.append(" " + shown(L.text(outcome.title)))
-    line.append(" — " + _say(outcome.found, L))
+        line.append((" " + shown(L.text(outcome.title)), ""))
+    line.append((" — " + _say(outcome.found, L), ""))
     if outcome.status is Status.ADVISORY:
         advice = (
             L.pick("advice followed", "advies opgevolgd")
             if outcome.advisory_met
             else L.pick("advice not followed (does not count)", "advies niet opgevolgd (telt niet mee)")
         )
-        line.append(" " + advice, "blue")
+        line.append((" " + advice, "blue"))
     review = outcome.review
     judged = "\n   " + _judged(review, L) if review is not None and review.judgements else ""
     if not failing or not needed:
         if failing:
-            line.append(f" ({L.pick('not needed', 'niet nodig')})", "dim")
-        line.append(judged, "dim")
+            line.append((f" ({L.pick('not needed', 'niet nodig')})", "dim"))
+        line.append((judged, "dim"))
         return line
-    line.append(f" ({L.pick('required', 'vereist')}: {_say(outcome.required, L)})", "dim")
+    line.append((f" ({L.pick('required', 'vereist')}: {_say(outcome.required, L)})", "dim"))
     if outcome.fix is not None:
-        line.append("\n   → " + _say(outcome.fix, L), colour)
+        line.append(("\n   → " + _say(outcome.fix, L), colour))
     if outcome.source is not None:
         section = f", {outcome.source.section}" if outcome.source.section else ""
-        line.append(f"\n   {shown(outcome.source.file)}:{outcome.source.line}{shown(section)}", "dim")
-    line.append(judged, "dim")
+        line.append((f"\n   {shown(outcome.source.file)}:{outcome.source.line}{shown(section)}", "dim"))
+    line.append((judged, "dim"))
     return line
 
 
@@ -135,25 +149,28 @@ def _judged(review: Review, L: Lang) -> str:
     )
 
 
-def _add(tree: Tree, outcome: Outcome, L: Lang, needed: bool = True) -> None:
-    branch = tree.add(_line(outcome, L, needed))
-    for child in outcome.children:
-        _add(branch, child, L, needed and outcome.status is not Status.MET)
+def _branch(outcome: Outcome, L: Lang, needed: bool = True) -> _Branch:
+    below = needed and outcome.status is not Status.MET
+    return _Branch(_line(outcome, L, needed), [_branch(child, L, below) for child in outcome.children])
 
 
-def _lines(piece: Text | Tree) -> Iterator[str]:
+def _plain(line: Line) -> str:
+    return "".join(text for text, _ in line)
+
+
+def _lines(piece: Line | _Branch) -> Iterator[str]:
     """The lines of one piece of the report where nothing wraps and nothing is coloured."""
-    return _tree_lines(piece) if isinstance(piece, Tree) else iter(piece.plain.split("\n"))
+    return _tree_lines(piece) if isinstance(piece, _Branch) else iter(_plain(piece).split("\n"))
 
 
-def _tree_lines(tree: Tree) -> Iterator[str]:
+def _tree_lines(tree: _Branch) -> Iterator[str]:
     """The lines rich draws for ``tree`` where nothing wraps and nothing is coloured."""
-    yield from _label(tree).split("\n")
+    yield from _plain(tree.label).split("\n")
 
-    def below(node: Tree, prefix: str) -> Iterator[str]:
+    def below(node: _Branch, prefix: str) -> Iterator[str]:
         for i, child in enumerate(node.children):
             last = i == len(node.children) - 1
-            first, *more = _label(child).split("\n")
+            first, *more = _plain(child.label).split("\n")
             yield prefix + ("└── " if last else "├── ") + first
             inside = prefix + ("    " if last else "│   ")
             for line in more:
@@ -163,8 +180,17 @@ def _tree_lines(tree: Tree) -> Iterator[str]:
     yield from below(tree, "")
 
 
-def _label(node: Tree) -> str:
-    return node.label.plain if isinstance(node.label, Text) else str(node.label)
+def _rich(piece: Line | _Branch) -> Text | Tree:
+    """A piece of the report as rich lays it out."""
+    if not isinstance(piece, _Branch):
+        return Text.assemble(*piece)
+
+    def grow(tree: Tree, children: list[_Branch]) -> Tree:
+        for child in children:
+            grow(tree.add(Text.assemble(*child.label)), child.children)
+        return tree
+
+    return grow(Tree(Text.assemble(*piece.label), guide_style="dim"), piece.children)
 
 
 class TextReport:
@@ -192,49 +218,38 @@ class TextReport:
     def evaluation(self, evaluation: Evaluation) -> None:
         first = evaluation.framework.languages[0]
         L = Lang(self.lang or first, first)
-        pieces: list[Text | Tree] = []
+        pieces: list[Line | _Branch] = []
         language = fallback_notice(L.code)
         if language and not self.noticed:
-            pieces.append(Text("! " + language, "bold yellow"))
+            pieces.append([("! " + language, "bold yellow")])
             self.noticed = True
         en, nl, style = _VERDICT[evaluation.verdict]
-        head = Text.assemble(
+        head = [
             (L.pick(en, nl), style),
-            f" {shown(evaluation.candidate)} — {shown(L.text(evaluation.framework.title))} ",
+            (f" {shown(evaluation.candidate)} — {shown(L.text(evaluation.framework.title))} ", ""),
             (
                 f"({L.pick('as of', 'per')} {evaluation.as_of.isoformat()}; "
                 f"{shown(evaluation.portfolio_file or '')})",
                 "dim",
             ),
-        )
+        ]
         pieces.append(head)
         for notice in evaluation.notices:
-            pieces.append(Text("! " + _say(notice, L), "bold yellow"))
-        tree = Tree(L.pick("requirements", "eisen"), guide_style="dim")
-        for outcome in evaluation.outcomes:
-            _add(tree, outcome, L)
-        pieces.append(tree)
+            pieces.append([("! " + _say(notice, L), "bold yellow")])
+        requirements = [(L.pick("requirements", "eisen"), "")]
+        pieces.append(_Branch(requirements, [_branch(outcome, L) for outcome in evaluation.outcomes]))
         gaps = evaluation.gaps()
         if gaps:
-            pieces.append(
-                Text(
-                    L.count(len(gaps), {"en": ("gap", "gaps"), "nl": ("tekortkoming", "tekortkomingen")})
-                    + ": "
-                    + ", ".join(shown(g.rule_id) for g in gaps)
-                )
-            )
+            noun = {"en": ("gap", "gaps"), "nl": ("tekortkoming", "tekortkomingen")}
+            pieces.append([(L.count(len(gaps), noun) + ": " + ", ".join(shown(g.rule_id) for g in gaps), "")])
         reviews = evaluation.reviews()
         if reviews:
-            pieces.append(
-                Text(
-                    L.pick(
-                        f"{len(reviews)} question{'s' if len(reviews) != 1 else ''} for the assessor: ",
-                        f"{len(reviews)} {'vragen' if len(reviews) != 1 else 'vraag'} voor de assessor: ",
-                    )
-                    + ", ".join(shown(r.rule_id) for r in reviews)
-                )
+            asked = L.pick(
+                f"{len(reviews)} question{'s' if len(reviews) != 1 else ''} for the assessor: ",
+                f"{len(reviews)} {'vragen' if len(reviews) != 1 else 'vraag'} voor de assessor: ",
             )
-        pieces.append(Text())
+            pieces.append([(asked + ", ".join(shown(r.rule_id) for r in reviews), "")])
+        pieces.append([])
         self._print(pieces)
 
     def failure(self, file: str, error: QualmarkError) -> None:
@@ -245,21 +260,20 @@ class TextReport:
             f"{count} problem{'s' if count != 1 else ''} (see the error output)",
             f"{count} probleem{'en' if count != 1 else ''} (zie de foutuitvoer)",
         )
-        line = Text.assemble(
-            (L.pick("NOT CHECKED", "NIET BEOORDEELD"), "bold red"), f" {shown(file)}: {problems}"
-        )
-        self._print([line, Text()])
+        line = [(L.pick("NOT CHECKED", "NIET BEOORDEELD"), "bold red"), (f" {shown(file)}: {problems}", "")]
+        self._print([line, []])
 
-    def _print(self, pieces: list[Text | Tree]) -> None:
+    def _print(self, pieces: list[Line | _Branch]) -> None:
         """Lines that start at the left edge are never wrapped (see _ONE_LINE); the tree's may be."""
         if self.plain:
             lines = [line for piece in pieces for line in _lines(piece)]
             # a character may take two columns: anything near the width is left to rich to cut
-            if all(2 * len(line) < self.console.width for line in lines):
+            width = self.console.width  # (worked out afresh, from the environment, on every read)
+            if all(2 * len(line) < width for line in lines):
                 self.console.file.write("\n".join(lines) + "\n")
                 return
         for piece in pieces:
-            self.console.print(piece, **({} if isinstance(piece, Tree) else _ONE_LINE))
+            self.console.print(_rich(piece), **({} if isinstance(piece, _Branch) else _ONE_LINE))
 
     def close(self) -> None:
         """Nothing is held back: every report is written when it is made."""
