@@ -31,7 +31,7 @@ from typing import Any, BinaryIO
 
 from qualmark.errors import LoadError, Problem, QualmarkError
 from qualmark.explain import Verdict
-from qualmark.files import DEFAULT_MAX_BYTES, decode, open_regular, read_bytes
+from qualmark.files import DEFAULT_MAX_BYTES, open_regular, read_bytes
 from qualmark.framework import Framework
 from qualmark.portfolio import parse_portfolio
 from qualmark.report.json import dumps_line
@@ -180,7 +180,7 @@ def evaluate_one(framework: Framework, item: Input, options: Options) -> Result:
         return _failure(item, item.error)
     assert item.data is not None
     try:
-        portfolio = parse_portfolio(decode(item.data, item.file), item.file, framework)
+        portfolio = parse_portfolio(item.data, item.file, framework)
         evaluation = framework.evaluate(portfolio, as_of=options.as_of)
     except QualmarkError as exc:
         return _failure(item, exc)

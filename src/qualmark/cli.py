@@ -1030,7 +1030,8 @@ def _app_for(argv: Sequence[str]) -> typer.Typer:
     """The app with only the command the line names, when it names one: typer makes the options of
     every command before it runs any (~12 ms of a cold start). Help and errors are the command's
     own either way; without a command name (``qualmark --help``, a typo) the whole app answers."""
-    chosen = [command for command in app.registered_commands if argv and command.name == argv[0]]  # (each named)
+    # (each command is named in its decorator, as typer would name it)
+    chosen = [command for command in app.registered_commands if argv and command.name == argv[0]]
     if not chosen:
         return app
     narrowed = copy.copy(app)

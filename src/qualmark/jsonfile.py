@@ -25,7 +25,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from qualmark.errors import LoadError, Problem
-from qualmark.files import DEFAULT_MAX_BYTES, read_text
+from qualmark.files import DEFAULT_MAX_BYTES, decode, read_bytes
 from qualmark.inert import LONE_SURROGATE, inert, quote
 from qualmark.loader import INEXACT, INEXACT_HINT, MAX_DEPTH, MAX_VALUES, TOO_DEEP, TOO_DEEP_HINT, exact_float
 from qualmark.source import Span, pointer, span_at
@@ -162,14 +162,15 @@ def _syntax_problem(exc: json.JSONDecodeError, text: str, file: str) -> Problem:
     return Problem(f"invalid JSON: {exc.msg}", span)
 
 
-def parse_json(text: str, file: str) -> Any:
-    """Parse JSON (RFC 8259, an optional UTF-8 BOM first) into plain data.
+def parse_json(text: str | bytes, file: str) -> Any:
+    """Parse JSON (RFC 8259, an optional UTF-8 BOM first) from UTF-8 bytes or a string into plain data.
 
     Errors carry ``file:line:col``; see the module docstring for what is refused.
     json.loads checks the syntax and its hooks notice the rest; only then is
     the text scanned again to find where.
     """
-    text = text.removeprefix("\ufeff")
+    from_utf8 = isinstance(text, bytes)  # decoded strictly: it holds no surrogate character
+    text = decode(text, file).removeprefix("\ufeff")
     if not text.strip():
         raise LoadError([Problem("the file is empty", Span(file, 1, 1))])
     hooks = _JsonHooks()
@@ -208,19 +209,20 @@ def parse_json(text: str, file: str) -> Any:
                 for path, n in _long_lists(data)
             ]
         )
-    if _may_hold_surrogates(text):
+    if _may_hold_surrogates(text, from_utf8):
         problems = _JsonScan(text, file, strings=True).run()
         if problems:
             raise LoadError(problems)
     return data
 
 
-def _may_hold_surrogates(text: str) -> bool:
+def _may_hold_surrogates(text: str, from_utf8: bool) -> bool:
     """Whether the text escapes a surrogate (``\\ud800``) or holds one (the cheap tests first: a
-    search for a range of characters costs more than parsing the whole portfolio)."""
-    if _SURROGATE_ESCAPE.search(text):
+    search for a range of characters costs more than parsing the whole portfolio). Text decoded
+    from UTF-8 holds none: only its escapes are looked at."""
+    if "\\" in text and _SURROGATE_ESCAPE.search(text):  # (a character is found faster than two)
         return True
-    if text.isascii():
+    if from_utf8 or text.isascii():
         return False
     try:
         text.encode("utf-8")  # refuses surrogates
@@ -308,4 +310,4 @@ class _JsonScan:
 
 def load_json(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
     """Read and parse a JSON file (a regular file of at most ``max_bytes``); see :func:`parse_json`."""
-    return parse_json(read_text(path, max_bytes), str(path))
+    return parse_json(read_bytes(path, max_bytes), str(path))

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from qualmark.dates import why_not_a_date
 from qualmark.errors import PortfolioError, Problem
-from qualmark.files import DEFAULT_MAX_BYTES, decode
+from qualmark.files import DEFAULT_MAX_BYTES
 from qualmark.inert import comparable, describe, quote, written
 from qualmark.jsonfile import load_json, parse_json
 from qualmark.model.portfolio import Portfolio
@@ -385,4 +385,4 @@ def parse_portfolio(
     text: str | bytes, file: str = "<portfolio>", framework: PortfolioChecker | None = None
 ) -> Portfolio:
     """Parse a portfolio from JSON text or UTF-8 bytes (checked against ``framework`` when given)."""
-    return portfolio_from_data(parse_json(decode(text, file), file), file, framework)
+    return portfolio_from_data(parse_json(text, file), file, framework)

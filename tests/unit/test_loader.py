@@ -835,6 +835,34 @@ def test_a_json_file_may_start_with_a_utf8_bom(tmp_path: Path) -> None:
     assert json_problems('\ufeff{"a": tru}') == [(1, 7, "invalid JSON: Expecting value")]
 
 
+@pytest.mark.parametrize("text", ['{"name": "San\\ud800ne"}', '["ok", {"n": "\\udc00"}]'])
+def test_a_lone_surrogate_escape_is_refused_in_bytes_and_in_a_string(text: str) -> None:
+    for written in (text, text.encode()):
+        with pytest.raises(LoadError, match="holds a lone surrogate"):
+            parse_json(written, "p.json")
+
+
+def test_a_string_holding_a_surrogate_is_refused_and_bytes_cannot_hold_one() -> None:
+    text = '{"name": "San\ud800ne"}'
+    with pytest.raises(LoadError, match="holds a lone surrogate"):
+        parse_json(text, "p.json")
+    with pytest.raises(LoadError, match="not UTF-8 text"):
+        parse_json(text.encode("utf-8", "surrogatepass"), "p.json")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(),
+        lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+        max_leaves=12,
+    )
+)
+def test_json_bytes_read_as_the_string_they_encode(value: object) -> None:
+    text = json.dumps(value, ensure_ascii=False)
+    assert parse_json(text.encode(), "p.json") == parse_json(text, "p.json") == value
+
+
 def test_json_nesting_exactly_max_depth_levels_is_accepted_and_one_more_refused() -> None:
     expected: list[Any] = []
     for _ in range(99):
