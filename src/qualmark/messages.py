@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from qualmark.explain import Message
@@ -762,6 +762,6 @@ def render(message: Message, lang: str, fallback: str | None = None) -> str:
     return text
 
 
-@cache
+@lru_cache(maxsize=64)  # a few languages; the codes may come from any caller
 def _lang(code: str, fallback: str) -> Lang:
     return Lang(code, fallback)
