@@ -19,6 +19,8 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from enum import IntEnum, StrEnum
+from importlib import resources
+from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
@@ -144,9 +146,7 @@ err = Console(stderr=True, highlight=False, markup=False, emoji=False, soft_wrap
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version  # 17 ms to import: not on every start
-
-        stdout.write(f"qualmark {version('qualmark')}\n")
+        stdout.write(f"qualmark {package_version('qualmark')}\n")
         raise typer.Exit(ExitCode.OK)
 
 
@@ -979,7 +979,7 @@ def new(
             )
     if path.exists():
         _fail(f"{path} exists; choose a new file name")
-    schema = Path(__file__).parent / "schemas" / "framework.schema.json"
+    schema = resources.files("qualmark") / "schemas" / "framework.schema.json"
     modeline = os.path.relpath(str(schema), path.resolve().parent)
     try:
         with open(path, "x", encoding="utf-8") as file:

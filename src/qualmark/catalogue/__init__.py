@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from importlib import resources
 from typing import Any
 
 import yaml
@@ -77,7 +77,7 @@ def _section(raw: dict[str, Any], block: str, sub: str | None, key: str | None) 
 @cache
 def load_catalogue() -> QuestionCatalogue:
     """The catalogue shipped in the package (read once)."""
-    text = (Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8")  # see shipped_scales
+    text = resources.files(__package__).joinpath("questions.yaml").read_text(encoding="utf-8")
     raw = yaml.load(text, Loader=yaml.CSafeLoader)  # libyaml: the shipped catalogue, read on every start
     blocks = tuple(_section(b, str(b["id"]), None, str(b["key"])) for b in raw["blocks"])
     return QuestionCatalogue(str(raw["source"]), blocks)

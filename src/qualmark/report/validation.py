@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from importlib.metadata import version
 from typing import Any
 
 from qualmark.lint import Finding
@@ -83,7 +84,7 @@ def as_sarif(results: Sequence[FileResult]) -> str:
         "tool": {
             "driver": {
                 "name": "qualmark",
-                "version": _version(),
+                "version": version("qualmark"),
                 "rules": [
                     {
                         "id": "qualmark/error",
@@ -106,9 +107,3 @@ RENDERERS: dict[str, Callable[[Sequence[FileResult]], str]] = {
     "github": as_github,
     "sarif": as_sarif,
 }
-
-
-def _version() -> str:
-    from importlib.metadata import version  # 17 ms to import: only when a report names it
-
-    return version("qualmark")
