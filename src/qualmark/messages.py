@@ -96,9 +96,12 @@ class Lang:
     def text(self, value: Any) -> str:
         if isinstance(value, str):  # the usual case, without the checks below
             return value
-        if type(value) is dict and value and all(type(v) is str for v in value.values()):  # a Text
-            return text_in(value, self.code, self.fallback)
-        if isinstance(value, Mapping) and value and all(isinstance(v, str) for v in value.values()):
+        # a Text (a dict is told apart before the slower test for any mapping)
+        if (
+            (type(value) is dict or isinstance(value, Mapping))
+            and value
+            and all(isinstance(v, str) for v in value.values())
+        ):
             return text_in(value, self.code, self.fallback)  # type: ignore[arg-type]
         return self.value(value)
 

@@ -279,9 +279,9 @@ class Rule(ABC):
         def explained() -> Outcome:
             children = tuple(p.outcome() for p in parts)
             found, fix = all_met(children)
-            return self.outcome(
-                status, msg("all_of.required", n=len(children)), found, fix=fix, children=children
-            )
+            # the parts are the rule's own conditions: as many in every evaluation
+            required = self.kept("parts", lambda: msg("all_of.required", n=len(children)))
+            return self.outcome(status, required, found, fix=fix, children=children)
 
         status = all_of(p.status for p in parts)
         return Finding(status, explained)
