@@ -553,6 +553,7 @@ qualmark batch FRAMEWORK - --summary-only < register.jsonl            # counts o
 - One result line per input, in input order, each the record `check --format json` writes for
   that portfolio (an error record when it cannot be read or checked: invalid JSON, bytes that are
   not UTF-8, a truncated last line), tagged with its file and, in a JSON Lines file, its line.
+  A folder, a JSON Lines file or `-` that holds no portfolio at all gets an error record too.
 - Every core by default (`--workers N`): the framework is compiled once and sent to each worker
   process; inputs go out in chunks, a few per worker at a time, so memory stays flat however many
   there are (a test holds 8,000 portfolios to the memory of 500). A worker that dies costs only
@@ -562,6 +563,8 @@ qualmark batch FRAMEWORK - --summary-only < register.jsonl            # counts o
   After Ctrl-C or a kill, `--resume` checks that the lines in `--out` are the results of the same
   inputs in order, cuts off a line the system left half-written, and adds the rest, so that every
   input has exactly one result. An existing `--out` is never overwritten without `--resume`.
+  `--out` may lie in a folder of inputs (`--out register/results.jsonl`): the batch does not read
+  its own results as portfolios; naming the file itself as an input is refused.
 - At the end a summary (on standard error, or standard output with `--out` or `--summary-only`):
   counts per verdict and, per requirement, how many portfolios fail it: the rules that bite.
 - Exit code as for `check`: 0 all eligible, 1 any other verdict, 2 any input not evaluated.

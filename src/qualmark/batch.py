@@ -31,7 +31,7 @@ from typing import Any, BinaryIO
 
 from qualmark.errors import LoadError, Problem, QualmarkError
 from qualmark.explain import Verdict
-from qualmark.files import DEFAULT_MAX_BYTES, open_regular, read_bytes
+from qualmark.files import DEFAULT_MAX_BYTES, open_regular, read_bytes, same_file
 from qualmark.framework import Framework
 from qualmark.portfolio import parse_portfolio
 from qualmark.report.json import dumps_line
@@ -80,24 +80,30 @@ class Result:
 
 
 def inputs(
-    paths: Sequence[str], stdin: BinaryIO | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Sequence[str],
+    stdin: BinaryIO | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    results: Path | None = None,
 ) -> Iterator[Input]:
     """Every portfolio the paths name, in order, read one at a time.
 
     A folder gives the ``*.json`` files below it (sorted by path) and the JSON Lines files
     (``*.jsonl``, ``*.ndjson``) in it; a JSON Lines file one portfolio per non-blank line; ``-``
     the JSON Lines of ``stdin``; any other file one portfolio. What cannot be read gives an
-    :class:`Input` with its error, in its place.
+    :class:`Input` with its error, in its place, and so does a folder, a JSON Lines file or ``-``
+    that holds no portfolio at all. ``results`` is the file the batch writes to: a folder that
+    holds it is read without it (the batch would read its own results back as portfolios).
     """
     index = 0
     for path in paths:
-        for item in _expand(path, stdin, max_bytes):
+        for item in _expand(path, stdin, max_bytes, results):
             yield Input(index, *item)
             index += 1
 
 
 def _expand(
-    path: str, stdin: BinaryIO | None, max_bytes: int
+    path: str, stdin: BinaryIO | None, max_bytes: int, results: Path | None
 ) -> Iterator[tuple[str, int | None, bytes | None, LoadError | None]]:
     if path == "-":
         if stdin is not None:
@@ -106,10 +112,21 @@ def _expand(
     location = Path(path)
     if location.is_dir():
         found = sorted(
-            p for p in location.rglob("*") if p.suffix in (".json", *JSON_LINES) and not p.is_dir()
+            p
+            for p in location.rglob("*")
+            if p.suffix in (".json", *JSON_LINES)
+            and not p.is_dir()
+            and not (results is not None and p.name == results.name and same_file(p, results))
         )
+        if not found:
+            problem = Problem(
+                "the folder holds no portfolio: no *.json, *.jsonl or *.ndjson file",
+                file=path,
+                hint="give the folder the portfolios are in",
+            )
+            yield path, None, None, LoadError([problem])
         for each in found:
-            yield from _expand(str(each), stdin, max_bytes)
+            yield from _expand(str(each), stdin, max_bytes, results)
         return
     if location.suffix in JSON_LINES:
         try:
@@ -128,13 +145,15 @@ def _expand(
 
 def _lines(
     stream: BinaryIO, file: str, max_bytes: int
-) -> Iterator[tuple[str, int, bytes | None, LoadError | None]]:
-    """The non-blank lines of a JSON Lines stream, each at most ``max_bytes`` (a longer one is refused)."""
+) -> Iterator[tuple[str, int | None, bytes | None, LoadError | None]]:
+    """The non-blank lines of a JSON Lines stream, each at most ``max_bytes`` (a longer one is refused);
+    a stream without any is refused too."""
     number = 0
+    any_line = False
     while True:
         line = stream.readline(max_bytes + 2)
         if not line:
-            return
+            break
         number += 1
         if len(line) > max_bytes + 1 or (len(line) == max_bytes + 1 and not line.endswith(b"\n")):
             while line and not line.endswith(b"\n"):  # skip the rest of the overlong line
@@ -144,10 +163,20 @@ def _lines(
                 file=file,
                 hint="raise --max-file-size, or split the portfolio out",
             )
+            any_line = True
             yield file, number, None, LoadError([problem])
             continue
         if line.strip():
+            any_line = True
             yield file, number, line, None
+    if not any_line:
+        held = "standard input held" if file == "-" else "the file holds"
+        problem = Problem(
+            f"{held} no portfolio: no line of JSON",
+            file=file,
+            hint="JSON Lines hold one portfolio per line",
+        )
+        yield file, None, None, LoadError([problem])
 
 
 # --- evaluating, in this process or in workers ------------------------------------------------

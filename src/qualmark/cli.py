@@ -39,6 +39,7 @@ from qualmark.files import (
     format_size,
     parse_size,
     read_text,
+    same_file,
 )
 from qualmark.framework import Examination, Framework, examine_framework, load_framework
 from qualmark.inert import inert, quote, shorten
@@ -530,16 +531,20 @@ def run_batch(
     if out is not None:
         if out.is_dir():
             _fail(f"--out {out} is a folder; give a file name such as {out / 'results.jsonl'}")
+        if any(source != "-" and same_file(Path(source), out) for source in sources):
+            _fail(f"--out {out} is also an input: the results would be read as portfolios; give another file")
         if out.exists() and out.stat().st_size and not resume:
             _fail(f"--out {out} already holds results: give --resume to go on with them, or another file")
         if resume:
             try:
-                skip, summary, cut = done_already(out, batch_inputs(sources, sys.stdin.buffer, max_bytes))
+                skip, summary, cut = done_already(
+                    out, batch_inputs(sources, sys.stdin.buffer, max_bytes, results=out)
+                )
             except QualmarkError as exc:
                 _report(exc, f"cannot resume {out}")
                 raise typer.Exit(ExitCode.BAD_INPUT) from None
             cut()
-    items = itertools.islice(batch_inputs(sources, sys.stdin.buffer, max_bytes), skip, None)
+    items = itertools.islice(batch_inputs(sources, sys.stdin.buffer, max_bytes, results=out), skip, None)
     writer: LineWriter | None = None
     if out is not None:
         try:

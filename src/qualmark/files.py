@@ -185,3 +185,14 @@ def decode(data: bytes | str, file: str) -> str:
 def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """A regular file's UTF-8 text, bounded by ``max_bytes``; see the module docstring."""
     return decode(read_bytes(path, max_bytes), str(path))
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file: the same path once links are followed, or (both there) one file
+    under two names. Either may not exist yet."""
+    try:
+        if a.resolve() == b.resolve():
+            return True
+        return a.exists() and b.exists() and a.samefile(b)
+    except (OSError, RuntimeError):  # a path it cannot follow (a link loop): not the same file
+        return False

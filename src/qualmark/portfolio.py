@@ -355,6 +355,17 @@ def portfolio_from_data(
     """
     if not isinstance(data, dict):
         raise PortfolioError([Problem("a portfolio is a JSON object", pointer="", file=file)])
+    if "qualmark_evaluation" in data and "qualmark_portfolio" not in data:  # every key would be wrong
+        raise PortfolioError(
+            [
+                Problem(
+                    "this is an evaluation (what qualmark check or batch writes), not a portfolio",
+                    pointer="",
+                    file=file,
+                    hint="give the portfolio it was made from; keep results apart from the portfolios",
+                )
+            ]
+        )
     if framework is not None:
         framework.check_data(data, file)  # its schema, then consistency_problems
     else:

@@ -317,3 +317,53 @@ def test_a_file_name_cannot_act_on_the_terminal(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
     assert "anna\\x1b[2J\\u202e.json" in result.stderr  # named, as escapes
+
+
+def test_results_written_among_the_inputs_are_not_read_back_as_portfolios(tmp_path: Path) -> None:
+    folder = tmp_path / "register"
+    folder.mkdir()
+    for n, portfolio in enumerate(generate.noloc(300, seed=5)):  # enough that results exist before the end
+        (folder / f"p{n:03}.json").write_text(json.dumps(portfolio), encoding="utf-8")
+    out = folder / "results.jsonl"  # sorted after every portfolio: read last, were it read
+    result = qualmark("batch", NOLOC, folder, "--out", out, "--workers", "2")
+    assert result.returncode == 1, result.stderr
+    found = records(out.read_text(encoding="utf-8"))
+    assert tags(found) == [(str(folder / f"p{n:03}.json"), None) for n in range(300)]
+    assert not any("error" in r for r in found)
+    whole = out.read_text(encoding="utf-8")
+    again = qualmark("batch", NOLOC, folder, "--out", out, "--resume")  # nothing left to do
+    assert again.returncode == 1 and out.read_text(encoding="utf-8") == whole
+    # named as an input itself, under any name: refused before anything is written
+    named = qualmark("batch", NOLOC, folder / "p000.json", "--out", folder / ".." / "register" / "p000.json")
+    assert named.returncode == 2 and "is also an input" in named.stderr
+    assert json.loads((folder / "p000.json").read_text(encoding="utf-8"))["framework"]
+    assert_no_traceback(named)
+
+
+def test_an_input_that_holds_no_portfolio_gets_an_error_record(tmp_path: Path) -> None:
+    empty, notes = tmp_path / "empty", tmp_path / "notes"
+    empty.mkdir()
+    notes.mkdir()
+    (notes / "readme.txt").write_text("not a portfolio", encoding="utf-8")
+    blank = tmp_path / "blank.jsonl"
+    blank.write_text("\n  \n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "qualmark", "batch", str(NOLOC), str(empty), str(notes), str(blank), "-"],
+        input="",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert_no_traceback(result)
+    assert result.returncode == 2  # nothing evaluated is no "all eligible"
+    found = records(result.stdout)
+    assert tags(found) == [(str(empty), None), (str(notes), None), (str(blank), None), ("-", None)]
+    messages = [r["error"]["problems"][0]["message"] for r in found]
+    assert messages[0] == messages[1] == "the folder holds no portfolio: no *.json, *.jsonl or *.ndjson file"
+    assert messages[2] == "the file holds no portfolio: no line of JSON"
+    assert messages[3] == "standard input held no portfolio: no line of JSON"
+    assert f"{empty}: error: the folder holds no portfolio" in result.stderr
+    schema = json.loads((ROOT / "schemas" / "evaluation.schema.json").read_text(encoding="utf-8"))
+    for record in found:
+        jsonschema.validate(record, schema)

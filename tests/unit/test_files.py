@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from qualmark import LoadError
-from qualmark.files import decode, format_size, parse_size, read_text
+from qualmark.files import decode, format_size, parse_size, read_text, same_file
 from qualmark.source import Span
 
 
@@ -92,3 +92,18 @@ def test_sizes_are_shown_as_people_read_them() -> None:
         "10 MiB",
         "2 GiB",
     ]
+
+
+def test_one_file_under_two_names_is_the_same_file(tmp_path: Path) -> None:
+    real = tmp_path / "results.jsonl"
+    real.write_text("", encoding="utf-8")
+    (tmp_path / "link.jsonl").symlink_to(real)
+    os.link(real, tmp_path / "hard.jsonl")
+    (tmp_path / "sub").mkdir()
+    assert same_file(tmp_path / "sub" / ".." / "results.jsonl", real)
+    assert same_file(tmp_path / "link.jsonl", real) and same_file(tmp_path / "hard.jsonl", real)
+    assert same_file(tmp_path / "new.jsonl", tmp_path / "sub" / ".." / "new.jsonl")  # neither exists yet
+    assert not same_file(tmp_path / "new.jsonl", real)
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    assert not same_file(loop, real)

@@ -695,3 +695,18 @@ def test_an_item_marked_not_relevant_twice_in_a_case_is_refused() -> None:
     (problem,) = check(portfolio(cases=[case]))
     assert problem.pointer == "/cases/0/not_relevant/tasks/1/id"
     assert problem.message == "'advice' is marked not relevant twice in this case"
+
+
+def test_an_evaluation_given_as_a_portfolio_is_named_for_what_it_is() -> None:
+    evaluation = FRAMEWORK.evaluate(parse_portfolio(json.dumps(portfolio()), "p.json", FRAMEWORK))
+    record = json.dumps(evaluation.to_json())
+    for checked_by in (FRAMEWORK, None):  # one problem, not one per key of the record
+        with pytest.raises(PortfolioError) as error:
+            parse_portfolio(record, "results.json", checked_by)
+        (problem,) = error.value.problems
+        assert "an evaluation" in problem.message and "not a portfolio" in problem.message
+        assert (problem.file, problem.pointer) == ("results.json", "")
+    # a portfolio that merely has such a key is a portfolio with an unknown key
+    with pytest.raises(PortfolioError) as error:
+        parse_portfolio(json.dumps(portfolio(qualmark_evaluation=1)), "p.json", FRAMEWORK)
+    assert [p.pointer for p in error.value.problems] == ["/qualmark_evaluation"]
