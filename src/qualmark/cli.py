@@ -392,6 +392,7 @@ def check(
         _fail(f"{framework} states no requirements, so there is nothing to check (see testing.requirements)")
     language = _language(lang, lang_fallback, compiled)
     decided = _judgements(judgements or [], max_bytes)
+    _not_an_input(out, [framework, *portfolios, *(judgements or [])])
     with _output(out) as stream:
         worst = _check_all(
             compiled,
@@ -442,6 +443,7 @@ def docs(
     language = _language(lang, lang_fallback, compiled)
     if out is not None and out.is_dir():
         _fail(f"--out {out} is a folder; give a file name such as {out / ('handbook.' + output.file_suffix)}")
+    _not_an_input(out, [framework])
     from qualmark.report.documents import render_handbook  # Jinja2: only for the documents
 
     text = render_handbook(compiled, output.value, language)
@@ -524,6 +526,7 @@ def run_batch(
         _fail("--resume reads the inputs again, which standard input cannot give: save them to a file first")
     if out is not None and summary_only:
         _fail("--summary-only writes no results: leave out --out, or --summary-only")
+    _not_an_input(out, [framework, *sources])
     if sources.count("-") > 1:
         _fail("- (standard input) can be read once: give it once")
     summary = Summary()
@@ -531,8 +534,6 @@ def run_batch(
     if out is not None:
         if out.is_dir():
             _fail(f"--out {out} is a folder; give a file name such as {out / 'results.jsonl'}")
-        if any(source != "-" and same_file(Path(source), out) for source in sources):
-            _fail(f"--out {out} is also an input: the results would be read as portfolios; give another file")
         if out.exists() and out.stat().st_size and not resume:
             _fail(f"--out {out} already holds results: give --resume to go on with them, or another file")
         if resume:
@@ -642,6 +643,18 @@ def _summary_lines(summary: Summary) -> list[str]:
         for rule, n in sorted(summary.failing.items(), key=lambda kv: (-kv[1], kv[0])):
             lines.append(f"  {shown[rule]:<{width}} {n}")
     return lines
+
+
+def _not_an_input(out: Path | None, inputs: Sequence[Path | str]) -> None:
+    """Refuse an ``--out`` that names a file the command reads: writing it would destroy that file."""
+    if out is None:
+        return
+    for path in inputs:
+        if str(path) != "-" and same_file(Path(path), out):
+            named = (
+                "one of the inputs" if str(Path(path)) == str(out) else f"the input {path} under another name"
+            )
+            _fail(f"--out {out} is {named}: writing there would destroy it; give another file")
 
 
 @contextmanager

@@ -335,7 +335,7 @@ def test_results_written_among_the_inputs_are_not_read_back_as_portfolios(tmp_pa
     assert again.returncode == 1 and out.read_text(encoding="utf-8") == whole
     # named as an input itself, under any name: refused before anything is written
     named = qualmark("batch", NOLOC, folder / "p000.json", "--out", folder / ".." / "register" / "p000.json")
-    assert named.returncode == 2 and "is also an input" in named.stderr
+    assert named.returncode == 2 and "is the input" in named.stderr and "would destroy it" in named.stderr
     assert json.loads((folder / "p000.json").read_text(encoding="utf-8"))["framework"]
     assert_no_traceback(named)
 

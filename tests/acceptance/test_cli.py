@@ -310,3 +310,33 @@ def test_version() -> None:
     result = qualmark("--version")
     assert result.returncode == 0
     assert result.stdout == f"qualmark {version('qualmark')}\n"
+
+
+@pytest.mark.parametrize(
+    ("command", "out_is"),
+    [
+        (["check", "{framework}", "{portfolio}", "--format", "json"], "{portfolio}"),
+        (["check", "{framework}", "{portfolio}"], "{framework}"),
+        (["check", "{framework}", "{portfolio}", "--judgements", "{judgements}"], "{judgements}"),
+        (["docs", "{framework}"], "{framework}"),
+        (["batch", "{framework}", "{portfolio}"], "{framework}"),
+    ],
+)
+def test_out_never_overwrites_an_input(tmp_path: Path, command: list[str], out_is: str) -> None:
+    files = {
+        "framework": tmp_path / "framework.yaml",
+        "portfolio": tmp_path / "portfolio.json",
+        "judgements": tmp_path / "judgements.yaml",
+    }
+    files["framework"].write_bytes(ESTQF.read_bytes())
+    files["portfolio"].write_bytes((ESTQF_EXAMPLES / "eligible.json").read_bytes())
+    files["judgements"].write_bytes(ESTQF_AGREED.read_bytes())
+    before = {name: path.read_bytes() for name, path in files.items()}
+    named = {f"{{{name}}}": str(path) for name, path in files.items()}
+    (tmp_path / "sub").mkdir()
+    out = tmp_path / "sub" / ".." / Path(named[out_is]).name  # the same file, spelt otherwise
+    result = qualmark(*[named.get(arg, arg) for arg in command], "--out", out)
+    assert result.returncode == 2
+    assert f"--out {out} is the input {named[out_is]} under another name" in result.stderr
+    assert {name: path.read_bytes() for name, path in files.items()} == before
+    assert_no_traceback(result)
