@@ -720,6 +720,20 @@ CASES = [
         environment=(("PYTHONIOENCODING", "ascii"),),
     ),
     Hostile(
+        "out-is-an-input",
+        "`--out` naming the portfolio being checked, spelt another way (the report would replace it)",
+        lambda d: ["check", noloc(d), eligible(d), "--format", "json", "--out", "./eligible.json"],
+        2,
+        "--out eligible.json is one of the inputs: writing there would destroy it",
+    ),
+    Hostile(
+        "batch-of-nothing",
+        "a folder holding no portfolio given to `qualmark batch` (a wrong path in a nightly job, say)",
+        lambda d: ["batch", noloc(d), "./"],
+        2,
+        "the folder holds no portfolio: no *.json, *.jsonl or *.ndjson file",
+    ),
+    Hostile(
         "internal-error",
         "a bug inside qualmark (simulated)",
         lambda d: ["check", noloc(d), eligible(d)],
