@@ -147,7 +147,7 @@ def _lines(
     stream: BinaryIO, file: str, max_bytes: int
 ) -> Iterator[tuple[str, int | None, bytes | None, LoadError | None]]:
     """The non-blank lines of a JSON Lines stream, each at most ``max_bytes`` (a longer one is refused);
-    a stream without any is refused too."""
+    a stream that holds none gives an error in their place."""
     number = 0
     any_line = False
     while True:

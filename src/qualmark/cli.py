@@ -526,7 +526,6 @@ def run_batch(
         _fail("--resume reads the inputs again, which standard input cannot give: save them to a file first")
     if out is not None and summary_only:
         _fail("--summary-only writes no results: leave out --out, or --summary-only")
-    _not_an_input(out, [framework, *sources])
     if sources.count("-") > 1:
         _fail("- (standard input) can be read once: give it once")
     summary = Summary()
@@ -534,6 +533,7 @@ def run_batch(
     if out is not None:
         if out.is_dir():
             _fail(f"--out {out} is a folder; give a file name such as {out / 'results.jsonl'}")
+        _not_an_input(out, [framework, *sources])
         if out.exists() and out.stat().st_size and not resume:
             _fail(f"--out {out} already holds results: give --resume to go on with them, or another file")
         if resume:
