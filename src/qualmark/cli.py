@@ -392,12 +392,13 @@ def check(
         _fail(f"{framework} states no requirements, so there is nothing to check (see testing.requirements)")
     language = _language(lang, lang_fallback, compiled)
     decided = _judgements(judgements or [], max_bytes)
-    _not_an_input(out, [framework, *portfolios, *(judgements or [])])
+    read = [framework, *portfolios, *(judgements or [])]
+    _not_an_input(out, read)
     with _output(out) as stream:
         worst = _check_all(
             compiled,
             portfolios,
-            _report_for(output, stream, out, language, audience, len(portfolios) > 1),
+            _report_for(output, stream, out, language, audience, len(portfolios) > 1, read),
             decided,
             date,
             max_bytes,
@@ -673,13 +674,25 @@ def _output(out: Path | None) -> Iterator[TextIO]:
 
 
 def _report_for(
-    output: OutputFormat, stream: TextIO, out: Path | None, lang: str, audience: AudienceOption, many: bool
+    output: OutputFormat,
+    stream: TextIO,
+    out: Path | None,
+    lang: str,
+    audience: AudienceOption,
+    many: bool,
+    read: Sequence[Path],
 ) -> Report:
     if output in (OutputFormat.markdown, OutputFormat.html):
-        from qualmark.report.documents import DocumentReport, FolderReport  # Jinja2: only for these
+        from qualmark.report.documents import SUFFIXES, DocumentReport, FolderReport  # Jinja2: only for these
 
         if out is not None and out.is_dir():
-            return FolderReport(out, lang, output.value, audience.value)
+            index = out / ("index" + SUFFIXES[output.value])
+            for path in read:
+                if same_file(path, index):
+                    _fail(
+                        f"--out {out}: its index of the reports would replace the input {path}; give another folder"
+                    )
+            return FolderReport(out, lang, output.value, audience.value, keep=read)
         return DocumentReport(stream, lang, output.value, audience.value)
     if out is not None and out.is_dir():
         _fail(f"--out {out} is a folder: a folder of reports is for --format markdown or html; give a file")

@@ -340,3 +340,20 @@ def test_out_never_overwrites_an_input(tmp_path: Path, command: list[str], out_i
     assert f"--out {out} is the input {named[out_is]} under another name" in result.stderr
     assert {name: path.read_bytes() for name, path in files.items()} == before
     assert_no_traceback(result)
+
+
+def test_a_folder_of_reports_never_overwrites_an_input_in_it(tmp_path: Path) -> None:
+    eligible = (ESTQF_EXAMPLES / "eligible.json").read_bytes()
+    for name in ("a.html", "a.json", "index.html"):  # portfolios, whatever their names
+        (tmp_path / name).write_bytes(eligible)
+    index = qualmark("check", ESTQF, tmp_path / "index.html", "--format", "html", "--out", tmp_path)
+    assert index.returncode == 2 and "its index of the reports would replace the input" in index.stderr
+    assert_no_traceback(index)
+    result = qualmark(
+        "check", ESTQF, tmp_path / "a.html", tmp_path / "a.json", "--format", "html", "--out", tmp_path
+    )
+    assert result.returncode == 1, result.stderr
+    assert (tmp_path / "a.html").read_bytes() == eligible  # the reports took other names
+    assert (tmp_path / "a.json").read_bytes() == eligible
+    assert {"a-2.html", "a-3.html"} <= {p.name for p in tmp_path.iterdir()}
+    assert "a-2.html" in (tmp_path / "index.html").read_text(encoding="utf-8")  # index.html: no input here

@@ -11,7 +11,7 @@ report's structure.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -127,11 +127,14 @@ class FolderReport:
     """``check --format markdown|html --out FOLDER``: a file per portfolio, written as soon as it is
     evaluated, and ``index.md`` / ``index.html`` listing them at the end."""
 
-    def __init__(self, folder: Path, lang: str | None, format: str, audience: Audience) -> None:
+    def __init__(
+        self, folder: Path, lang: str | None, format: str, audience: Audience, keep: Iterable[Path] = ()
+    ) -> None:
         self.folder, self.lang, self.format, self.audience = folder, lang, format, audience
         self.entries: list[tuple[Page, str]] = []
         self.failures: list[tuple[str, list[str]]] = []
         self.names: set[str] = {"index"}
+        self.keep = {path.resolve() for path in keep}  # the inputs: never written over
 
     def evaluation(self, evaluation: Evaluation) -> None:
         one = page(evaluation, self.lang, self.audience)
@@ -159,11 +162,15 @@ class FolderReport:
         )
         (self.folder / ("index" + SUFFIXES[self.format])).write_text(index, encoding="utf-8")
 
+    def _kept(self, file_name: str) -> bool:
+        """Whether a file of that name in the folder is one the report must not write over (an input)."""
+        return (self.folder / file_name).resolve() in self.keep
+
     def _name(self, source: str) -> str:
         """A file name of the portfolio's own (letters, digits, '.', '-', '_'), unique in the folder."""
         stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(source).stem).strip(".-") or "portfolio"
         name, n = stem, 1
-        while name.casefold() in self.names:
+        while name.casefold() in self.names or self._kept(name + SUFFIXES[self.format]):
             n += 1
             name = f"{stem}-{n}"
         self.names.add(name.casefold())
