@@ -151,6 +151,12 @@ def _syntax_problem(exc: json.JSONDecodeError, text: str, file: str) -> Problem:
             comma,
             hint="JSON allows no comma after the last item: remove it",
         )
+    if exc.msg == "Extra data" and text[exc.pos : exc.pos + 1] == "{" and "\n" in text[len(before) : exc.pos]:
+        return Problem(
+            "invalid JSON: another JSON object starts on a new line after the first (JSON Lines?)",
+            span,
+            hint="a portfolio file holds one JSON object; for JSON Lines, a portfolio per line, use qualmark batch",
+        )
     if _FRAMEWORK_FILE.search(text, 0, 10_000):
         return Problem(f"invalid JSON: {exc.msg}", span, hint=_FRAMEWORK_HINT)
     if exc.pos == len(text) - len(text.lstrip()) and _YAML_LOOK.match(text):

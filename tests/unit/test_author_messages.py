@@ -65,3 +65,22 @@ def test_a_yaml_file_given_as_a_portfolio_is_named(text: str) -> None:
         parse_json(text, "p.json")
     [found] = error.value.problems
     assert found.message == "this is YAML, not JSON: a portfolio is a JSON file"
+
+
+@pytest.mark.parametrize(
+    ("text", "where"), [('{"a": 1}\n{"a": 2}\n', "p.json:2:1"), ('{"a": 1}\r\n\r\n  {}', "p.json:3:3")]
+)
+def test_json_lines_given_as_a_portfolio_are_named(text: str, where: str) -> None:
+    with pytest.raises(LoadError) as error:
+        parse_json(text, "p.json")
+    [found] = error.value.problems
+    assert (str(found.span), found.message) == (
+        where,
+        "invalid JSON: another JSON object starts on a new line after the first (JSON Lines?)",
+    )
+    assert found.hint is not None and "qualmark batch" in found.hint
+    # extra data on the same line, or not an object, is the parser's plain finding
+    for other in ('{"a": 1} {"a": 2}', '{"a": 1}\n[1]'):
+        with pytest.raises(LoadError) as error:
+            parse_json(other, "p.json")
+        assert [p.message for p in error.value.problems] == ["invalid JSON: Extra data"]
