@@ -106,7 +106,12 @@ def _expand(
     path: str, stdin: BinaryIO | None, max_bytes: int, results: Path | None
 ) -> Iterator[tuple[str, int | None, bytes | None, LoadError | None]]:
     if path == "-":
-        if stdin is not None:
+        if stdin is None:
+            problem = Problem(
+                "there is no standard input to read: it is closed", file="-", hint="pipe the portfolios in"
+            )
+            yield "-", None, None, LoadError([problem])
+        else:
             yield from _lines(stdin, "-", max_bytes)
         return
     location = Path(path)

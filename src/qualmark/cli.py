@@ -529,6 +529,7 @@ def run_batch(
         _fail("--summary-only writes no results: leave out --out, or --summary-only")
     if sources.count("-") > 1:
         _fail("- (standard input) can be read once: give it once")
+    stdin = getattr(sys.stdin, "buffer", None)  # none when it is closed (`<&-`)
     summary = Summary()
     skip = 0
     if out is not None:
@@ -539,14 +540,12 @@ def run_batch(
             _fail(f"--out {out} already holds results: give --resume to go on with them, or another file")
         if resume:
             try:
-                skip, summary, cut = done_already(
-                    out, batch_inputs(sources, sys.stdin.buffer, max_bytes, results=out)
-                )
+                skip, summary, cut = done_already(out, batch_inputs(sources, stdin, max_bytes, results=out))
             except QualmarkError as exc:
                 _report(exc, f"cannot resume {out}")
                 raise typer.Exit(ExitCode.BAD_INPUT) from None
             cut()
-    items = itertools.islice(batch_inputs(sources, sys.stdin.buffer, max_bytes, results=out), skip, None)
+    items = itertools.islice(batch_inputs(sources, stdin, max_bytes, results=out), skip, None)
     writer: LineWriter | None = None
     if out is not None:
         try:

@@ -367,3 +367,27 @@ def test_an_input_that_holds_no_portfolio_gets_an_error_record(tmp_path: Path) -
     schema = json.loads((ROOT / "schemas" / "evaluation.schema.json").read_text(encoding="utf-8"))
     for record in found:
         jsonschema.validate(record, schema)
+
+
+def test_a_closed_standard_input_is_no_internal_error(tmp_path: Path) -> None:
+    source = jsonl(tmp_path / "in.jsonl", 3, seed=6)
+
+    def closed(*inputs: str | Path) -> subprocess.CompletedProcess[str]:  # as `qualmark batch … <&-`
+        command = [sys.executable, "-m", "qualmark", "batch", str(NOLOC), *map(str, inputs)]
+        return subprocess.run(
+            ["sh", "-c", 'exec "$@" <&-', "sh", *command],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+        )
+
+    files_only = closed(source)
+    assert_no_traceback(files_only)
+    assert files_only.returncode == 1 and len(records(files_only.stdout)) == 3
+    with_stdin = closed(source, "-")
+    assert with_stdin.returncode == 2
+    found = records(with_stdin.stdout)
+    assert tags(found) == [*[(str(source), n) for n in (1, 2, 3)], ("-", None)]
+    assert found[3]["error"]["problems"][0]["message"] == "there is no standard input to read: it is closed"
+    assert "internal error" not in with_stdin.stderr
