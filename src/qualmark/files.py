@@ -187,12 +187,22 @@ def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     return decode(read_bytes(path, max_bytes), str(path))
 
 
+def real_path(path: Path) -> Path | None:
+    """The absolute path with every link followed (the file need not exist); None when a link cannot
+    be followed (a loop)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
+
+
 def same_file(a: Path, b: Path) -> bool:
     """Whether two paths name one file: the same path once links are followed, or (both there) one file
-    under two names. Either may not exist yet."""
+    under two names. Either may not exist yet; a path that cannot be followed names no file."""
+    real = real_path(a)
+    if real is not None and real == real_path(b):
+        return True
     try:
-        if a.resolve() == b.resolve():
-            return True
         return a.exists() and b.exists() and a.samefile(b)
-    except (OSError, RuntimeError):  # a path it cannot follow (a link loop): not the same file
+    except OSError:
         return False

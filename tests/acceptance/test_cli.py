@@ -357,3 +357,11 @@ def test_a_folder_of_reports_never_overwrites_an_input_in_it(tmp_path: Path) -> 
     assert (tmp_path / "a.json").read_bytes() == eligible
     assert {"a-2.html", "a-3.html"} <= {p.name for p in tmp_path.iterdir()}
     assert "a-2.html" in (tmp_path / "index.html").read_text(encoding="utf-8")  # index.html: no input here
+
+
+def test_a_link_loop_among_the_inputs_of_a_folder_of_reports_is_bad_input(tmp_path: Path) -> None:
+    (tmp_path / "loop.json").symlink_to("loop.json")
+    result = qualmark("check", ESTQF, tmp_path / "loop.json", "--format", "html", "--out", tmp_path)
+    assert_no_traceback(result)
+    assert result.returncode == 2 and "internal error" not in result.stderr
+    assert "cannot read the file" in result.stderr

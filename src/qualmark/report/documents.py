@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from qualmark.errors import QualmarkError
 from qualmark.evaluate import Evaluation
+from qualmark.files import real_path
 from qualmark.framework import Framework
 from qualmark.inert import inert
 from qualmark.messages import Lang, fallback_notice
@@ -134,7 +135,7 @@ class FolderReport:
         self.entries: list[tuple[Page, str]] = []
         self.failures: list[tuple[str, list[str]]] = []
         self.names: set[str] = {"index"}
-        self.keep = {path.resolve() for path in keep}  # the inputs: never written over
+        self.keep = {real_path(path) for path in keep} - {None}  # the inputs: never written over
 
     def evaluation(self, evaluation: Evaluation) -> None:
         one = page(evaluation, self.lang, self.audience)
@@ -164,7 +165,7 @@ class FolderReport:
 
     def _kept(self, file_name: str) -> bool:
         """Whether a file of that name in the folder is one the report must not write over (an input)."""
-        return (self.folder / file_name).resolve() in self.keep
+        return real_path(self.folder / file_name) in self.keep
 
     def _name(self, source: str) -> str:
         """A file name of the portfolio's own (letters, digits, '.', '-', '_'), unique in the folder."""
