@@ -18,6 +18,7 @@ own portfolios (and their own way of running things in parallel).
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
 import os
 import signal
@@ -456,12 +457,26 @@ def _failing(outcomes: list[dict[str, Any]]) -> Iterator[str]:
         yield from below if below else [outcome["id"]]
 
 
+class Busy(Exception):
+    """Another process is writing the output file (a batch started again before the last one ended)."""
+
+
 class LineWriter:
     """Appends whole lines to a file: each line one ``write`` call, so a stop leaves no half line
-    (and :func:`done_already` cuts one off should the system stop mid-way)."""
+    (and :func:`done_already` cuts one off should the system stop mid-way).
+
+    It holds an exclusive lock on the file while it is open, so that two batches (a ``--resume`` run
+    from a schedule while the last one still runs) cannot both add the same results: the second
+    raises :class:`Busy`. The system releases the lock however the process ends.
+    """
 
     def __init__(self, path: Path) -> None:
         self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(self.fd)
+            raise Busy(str(path)) from None
 
     def write(self, line: str) -> None:
         data = (line + "\n").encode("utf-8", "surrogateescape")

@@ -507,7 +507,7 @@ def run_batch(
     Exit code as for check: 0 all eligible, 1 any not eligible, incomplete or for the assessor,
     2 any input that could not be read or checked (its result line is an error record).
     """
-    from qualmark.batch import LineWriter, Summary, done_already  # processes: only for a batch
+    from qualmark.batch import Busy, LineWriter, Summary, done_already  # processes: only for a batch
     from qualmark.batch import Options as BatchOptions
     from qualmark.batch import inputs as batch_inputs
     from qualmark.batch import run as batch_run
@@ -532,12 +532,21 @@ def run_batch(
     stdin = getattr(sys.stdin, "buffer", None)  # none when it is closed (`<&-`)
     summary = Summary()
     skip = 0
+    writer: LineWriter | None = None
     if out is not None:
         if out.is_dir():
             _fail(f"--out {out} is a folder; give a file name such as {out / 'results.jsonl'}")
         _not_an_input(out, [framework, *sources])
         if out.exists() and out.stat().st_size and not resume:
             _fail(f"--out {out} already holds results: give --resume to go on with them, or another file")
+        try:
+            writer = LineWriter(out)  # held, and locked, from before the results are read back
+        except Busy:
+            _fail(
+                f"--out {out} is being written by another qualmark batch: let it finish (or stop it), then --resume"
+            )
+        except OSError as exc:
+            _fail(f"cannot write --out {out}: {exc.strerror or exc}")
         if resume:
             try:
                 skip, summary, cut = done_already(out, batch_inputs(sources, stdin, max_bytes, results=out))
@@ -546,12 +555,6 @@ def run_batch(
                 raise typer.Exit(ExitCode.BAD_INPUT) from None
             cut()
     items = itertools.islice(batch_inputs(sources, stdin, max_bytes, results=out), skip, None)
-    writer: LineWriter | None = None
-    if out is not None:
-        try:
-            writer = LineWriter(out)
-        except OSError as exc:
-            _fail(f"cannot write --out {out}: {exc.strerror or exc}")
     write = writer.write if writer is not None else (None if summary_only else _stdout_line)
     interrupted = False
     previous = signal.signal(signal.SIGTERM, _terminate)

@@ -391,3 +391,20 @@ def test_a_closed_standard_input_is_no_internal_error(tmp_path: Path) -> None:
     assert tags(found) == [*[(str(source), n) for n in (1, 2, 3)], ("-", None)]
     assert found[3]["error"]["problems"][0]["message"] == "there is no standard input to read: it is closed"
     assert "internal error" not in with_stdin.stderr
+
+
+def test_a_second_batch_on_the_same_output_is_refused_while_the_first_runs(tmp_path: Path) -> None:
+    source = jsonl(tmp_path / "in.jsonl", 3000, seed=5)
+    out = tmp_path / "out.jsonl"
+    first = batch_cli(NOLOC, source, "--out", out, "--workers", "1")  # one core: a second or two
+    wait_for_lines(out, 50, first)
+    second = qualmark("batch", NOLOC, source, "--out", out, "--resume")  # a schedule starting it again
+    assert first.poll() is None, "the first batch ended before the second started: use more inputs"
+    assert second.returncode == 2
+    assert "is being written by another qualmark batch" in second.stderr
+    assert_no_traceback(second)
+    first.communicate(timeout=120)
+    assert first.returncode == 1
+    assert tags(records(out.read_text(encoding="utf-8"))) == [(str(source), n) for n in range(1, 3001)]
+    done = qualmark("batch", NOLOC, source, "--out", out, "--resume")  # and once it has ended, as ever
+    assert done.returncode == 1 and done.stdout.startswith("3,000 portfolios")
