@@ -563,8 +563,9 @@ qualmark batch FRAMEWORK - --summary-only < register.jsonl            # counts o
   After Ctrl-C or a kill, `--resume` checks that the lines in `--out` are the results of the same
   inputs in order, cuts off a line the system left half-written, and adds the rest, so that every
   input has exactly one result. An existing `--out` is never overwritten without `--resume`.
-  `--out` may lie in a folder of inputs (`--out register/results.jsonl`): the batch does not read
-  its own results as portfolios; naming the file itself as an input is refused. While a batch
+  The results may go into a folder of inputs (`--out register/results.jsonl`, or the shell's
+  `> register/results.jsonl`): the batch does not read its own results as portfolios; results
+  sent to a file that is itself an input are refused. While a batch
   writes `--out`, it holds a lock on it: a second batch on the same file (a scheduled `--resume`
   while the last run still goes) is refused instead of adding the same results again.
 - At the end a summary (on standard error, or standard output with `--out` or `--summary-only`):

@@ -32,7 +32,7 @@ from typing import Any, BinaryIO
 
 from qualmark.errors import LoadError, Problem, QualmarkError
 from qualmark.explain import Verdict
-from qualmark.files import DEFAULT_MAX_BYTES, open_regular, read_bytes, same_file
+from qualmark.files import DEFAULT_MAX_BYTES, FileId, file_id, open_regular, read_bytes
 from qualmark.framework import Framework
 from qualmark.portfolio import parse_portfolio
 from qualmark.report.json import dumps_line
@@ -85,7 +85,7 @@ def inputs(
     stdin: BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     *,
-    results: Path | None = None,
+    results: FileId | None = None,
 ) -> Iterator[Input]:
     """Every portfolio the paths name, in order, read one at a time.
 
@@ -93,8 +93,8 @@ def inputs(
     (``*.jsonl``, ``*.ndjson``) in it; a JSON Lines file one portfolio per non-blank line; ``-``
     the JSON Lines of ``stdin``; any other file one portfolio. What cannot be read gives an
     :class:`Input` with its error, in its place, and so does a folder, a JSON Lines file or ``-``
-    that holds no portfolio at all. ``results`` is the file the batch writes to: a folder that
-    holds it is read without it (the batch would read its own results back as portfolios).
+    that holds no portfolio at all. ``results`` is the file the batch writes to (:func:`file_id`): a
+    folder that holds it is read without it (the batch would read its own results back as portfolios).
     """
     index = 0
     for path in paths:
@@ -104,7 +104,7 @@ def inputs(
 
 
 def _expand(
-    path: str, stdin: BinaryIO | None, max_bytes: int, results: Path | None
+    path: str, stdin: BinaryIO | None, max_bytes: int, results: FileId | None
 ) -> Iterator[tuple[str, int | None, bytes | None, LoadError | None]]:
     if path == "-":
         if stdin is None:
@@ -122,7 +122,7 @@ def _expand(
             for p in location.rglob("*")
             if p.suffix in (".json", *JSON_LINES)
             and not p.is_dir()
-            and not (results is not None and p.name == results.name and same_file(p, results))
+            and not (results is not None and file_id(p) == results)
         )
         if not found:
             problem = Problem(

@@ -15,6 +15,7 @@ import itertools
 import os
 import re
 import signal
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -36,6 +37,8 @@ from qualmark.files import (
     DEFAULT_MAX_BYTES,
     ENVIRONMENT_VARIABLE,
     TEST_FILE_SUFFIX,
+    FileId,
+    file_id,
     format_size,
     parse_size,
     read_text,
@@ -549,12 +552,19 @@ def run_batch(
             _fail(f"cannot write --out {out}: {exc.strerror or exc}")
         if resume:
             try:
-                skip, summary, cut = done_already(out, batch_inputs(sources, stdin, max_bytes, results=out))
+                read_back = batch_inputs(sources, stdin, max_bytes, results=file_id(writer.fd))
+                skip, summary, cut = done_already(out, read_back)
             except QualmarkError as exc:
                 _report(exc, f"cannot resume {out}")
                 raise typer.Exit(ExitCode.BAD_INPUT) from None
             cut()
-    items = itertools.islice(batch_inputs(sources, stdin, max_bytes, results=out), skip, None)
+    # the file the results go to, never read as an input: --out, or where standard output was sent
+    results = file_id(writer.fd) if writer is not None else _stdout_file()
+    if out is None and not summary_only and results is not None:  # `batch FW in.jsonl >> in.jsonl`
+        for source in sources:
+            if source != "-" and file_id(Path(source)) == results:
+                _fail(f"standard output goes to the input {source}: send the results to another file")
+    items = itertools.islice(batch_inputs(sources, stdin, max_bytes, results=results), skip, None)
     write = writer.write if writer is not None else (None if summary_only else _stdout_line)
     interrupted = False
     previous = signal.signal(signal.SIGTERM, _terminate)
@@ -597,6 +607,15 @@ def run_batch(
     if worst is ExitCode.OK and summary.total != summary.verdicts[Verdict.ELIGIBLE.value]:
         worst = ExitCode.FAILED
     raise typer.Exit(worst)
+
+
+def _stdout_file() -> FileId | None:
+    """The regular file standard output goes to (``> results.jsonl``), if it goes to one."""
+    try:
+        info = os.fstat(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # closed, or a stream of a program's own
+        return None
+    return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
 
 
 def _terminate(signum: int, frame: object) -> None:

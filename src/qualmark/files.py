@@ -206,3 +206,16 @@ def same_file(a: Path, b: Path) -> bool:
         return a.exists() and b.exists() and a.samefile(b)
     except OSError:
         return False
+
+
+FileId = tuple[int, int]
+"""A file's device and inode: the file itself, whatever names or descriptors lead to it."""
+
+
+def file_id(path: Path | int) -> FileId | None:
+    """The identity of the file at ``path`` (or open as a descriptor); None when there is none."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino

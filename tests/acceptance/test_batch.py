@@ -408,3 +408,29 @@ def test_a_second_batch_on_the_same_output_is_refused_while_the_first_runs(tmp_p
     assert tags(records(out.read_text(encoding="utf-8"))) == [(str(source), n) for n in range(1, 3001)]
     done = qualmark("batch", NOLOC, source, "--out", out, "--resume")  # and once it has ended, as ever
     assert done.returncode == 1 and done.stdout.startswith("3,000 portfolios")
+
+
+def test_results_sent_by_the_shell_among_the_inputs_are_not_read_back(tmp_path: Path) -> None:
+    folder = tmp_path / "register"
+    folder.mkdir()
+    for n, portfolio in enumerate(generate.noloc(300, seed=7)):
+        (folder / f"p{n:03}.json").write_text(json.dumps(portfolio), encoding="utf-8")
+    command = [sys.executable, "-m", "qualmark", "batch", str(NOLOC)]
+    with (folder / "results.jsonl").open(
+        "w"
+    ) as stdout:  # `qualmark batch FW register > register/results.jsonl`
+        done = subprocess.run(
+            [*command, str(folder)], stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT, timeout=120
+        )
+    assert done.returncode == 1, done.stderr
+    found = records((folder / "results.jsonl").read_text(encoding="utf-8"))
+    assert tags(found) == [(str(folder / f"p{n:03}.json"), None) for n in range(300)]
+    source = jsonl(tmp_path / "in.jsonl", 3, seed=7)
+    before = source.read_bytes()
+    with source.open("ab") as stdout:  # `qualmark batch FW in.jsonl >> in.jsonl`
+        appended = subprocess.run(
+            [*command, str(source)], stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=120
+        )
+    assert appended.returncode == 2
+    assert f"standard output goes to the input {source}" in appended.stderr
+    assert source.read_bytes() == before

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from qualmark import LoadError
-from qualmark.files import decode, format_size, parse_size, read_text, same_file
+from qualmark.files import decode, file_id, format_size, parse_size, read_text, same_file
 from qualmark.source import Span
 
 
@@ -107,3 +107,15 @@ def test_one_file_under_two_names_is_the_same_file(tmp_path: Path) -> None:
     loop = tmp_path / "loop"
     loop.symlink_to(loop)
     assert not same_file(loop, real)
+
+
+def test_a_file_is_known_by_its_identity_through_any_name_or_descriptor(tmp_path: Path) -> None:
+    real = tmp_path / "results.jsonl"
+    real.write_text("", encoding="utf-8")
+    os.link(real, tmp_path / "hard.jsonl")
+    with real.open("rb") as stream:
+        assert file_id(real) == file_id(tmp_path / "hard.jsonl") == file_id(stream.fileno()) is not None
+    other = tmp_path / "other.jsonl"
+    other.write_text("", encoding="utf-8")
+    assert file_id(other) != file_id(real)
+    assert file_id(tmp_path / "missing.jsonl") is None
