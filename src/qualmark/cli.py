@@ -396,7 +396,7 @@ def check(
     language = _language(lang, lang_fallback, compiled)
     decided = _judgements(judgements or [], max_bytes)
     read = [framework, *portfolios, *(judgements or [])]
-    _not_an_input(out, read)
+    _not_an_input(out, read, stdout=out is None)
     with _output(out) as stream:
         worst = _check_all(
             compiled,
@@ -447,7 +447,7 @@ def docs(
     language = _language(lang, lang_fallback, compiled)
     if out is not None and out.is_dir():
         _fail(f"--out {out} is a folder; give a file name such as {out / ('handbook.' + output.file_suffix)}")
-    _not_an_input(out, [framework])
+    _not_an_input(out, [framework], stdout=out is None)
     from qualmark.report.documents import render_handbook  # Jinja2: only for the documents
 
     text = render_handbook(compiled, output.value, language)
@@ -532,14 +532,14 @@ def run_batch(
         _fail("--summary-only writes no results: leave out --out, or --summary-only")
     if sources.count("-") > 1:
         _fail("- (standard input) can be read once: give it once")
+    if out is not None and out.is_dir():
+        _fail(f"--out {out} is a folder; give a file name such as {out / 'results.jsonl'}")
+    _not_an_input(out, [framework, *sources], stdout=True)  # results or the summary go there
     stdin = getattr(sys.stdin, "buffer", None)  # none when it is closed (`<&-`)
     summary = Summary()
     skip = 0
     writer: LineWriter | None = None
     if out is not None:
-        if out.is_dir():
-            _fail(f"--out {out} is a folder; give a file name such as {out / 'results.jsonl'}")
-        _not_an_input(out, [framework, *sources])
         if out.exists() and out.stat().st_size and not resume:
             _fail(f"--out {out} already holds results: give --resume to go on with them, or another file")
         try:
@@ -560,10 +560,6 @@ def run_batch(
             cut()
     # the file the results go to, never read as an input: --out, or where standard output was sent
     results = file_id(writer.fd) if writer is not None else _stdout_file()
-    if out is None and not summary_only and results is not None:  # `batch FW in.jsonl >> in.jsonl`
-        for source in sources:
-            if source != "-" and file_id(Path(source)) == results:
-                _fail(f"standard output goes to the input {source}: send the results to another file")
     items = itertools.islice(batch_inputs(sources, stdin, max_bytes, results=results), skip, None)
     write = writer.write if writer is not None else (None if summary_only else _stdout_line)
     interrupted = False
@@ -667,16 +663,22 @@ def _summary_lines(summary: Summary) -> list[str]:
     return lines
 
 
-def _not_an_input(out: Path | None, inputs: Sequence[Path | str]) -> None:
-    """Refuse an ``--out`` that names a file the command reads: writing it would destroy that file."""
-    if out is None:
-        return
+def _not_an_input(out: Path | None, inputs: Sequence[Path | str], *, stdout: bool) -> None:
+    """Refuse to write over a file the command reads: ``--out``, or, when the command writes to
+    standard output (``stdout``), the file the shell sent that to (``>> portfolio.json``)."""
+    sent_to = _stdout_file() if stdout else None
     for path in inputs:
-        if str(path) != "-" and same_file(Path(path), out):
+        if str(path) == "-":
+            continue
+        if out is not None and same_file(Path(path), out):
             named = (
                 "one of the inputs" if str(Path(path)) == str(out) else f"the input {path} under another name"
             )
             _fail(f"--out {out} is {named}: writing there would destroy it; give another file")
+        if sent_to is not None and file_id(Path(path)) == sent_to:
+            _fail(
+                f"standard output goes to the input {path}: writing there would destroy it; send it elsewhere"
+            )
 
 
 @contextmanager

@@ -432,5 +432,5 @@ def test_results_sent_by_the_shell_among_the_inputs_are_not_read_back(tmp_path: 
             [*command, str(source)], stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=120
         )
     assert appended.returncode == 2
-    assert f"standard output goes to the input {source}" in appended.stderr
+    assert f"standard output goes to the input {source}: writing there would destroy it" in appended.stderr
     assert source.read_bytes() == before

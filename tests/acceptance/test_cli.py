@@ -365,3 +365,34 @@ def test_a_link_loop_among_the_inputs_of_a_folder_of_reports_is_bad_input(tmp_pa
     assert_no_traceback(result)
     assert result.returncode == 2 and "internal error" not in result.stderr
     assert "cannot read the file" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "appended_to"),
+    [
+        (["check", "{framework}", "{portfolio}", "--format", "json"], "{portfolio}"),
+        (["docs", "{framework}"], "{framework}"),
+    ],
+)
+def test_output_the_shell_appends_to_an_input_is_refused(
+    tmp_path: Path, command: list[str], appended_to: str
+) -> None:
+    named = {"{framework}": tmp_path / "framework.yaml", "{portfolio}": tmp_path / "portfolio.json"}
+    named["{framework}"].write_bytes(ESTQF.read_bytes())
+    named["{portfolio}"].write_bytes((ESTQF_EXAMPLES / "eligible.json").read_bytes())
+    before = {name: path.read_bytes() for name, path in named.items()}
+    with named[appended_to].open("ab") as stdout:  # `qualmark … >> input`
+        result = subprocess.run(
+            [sys.executable, "-m", "qualmark", *[str(named.get(arg, arg)) for arg in command]],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+        )
+    assert result.returncode == 2
+    assert (
+        f"standard output goes to the input {named[appended_to]}: writing there would destroy it"
+        in result.stderr
+    )
+    assert {name: path.read_bytes() for name, path in named.items()} == before
