@@ -294,6 +294,7 @@ def validate(
     from qualmark.report.validation import FileResult
 
     max_bytes = _max_bytes(max_file_size)
+    _not_an_input(None, frameworks, stdout=True)
     worst = ExitCode.OK
     results: list[FileResult] = []
     for path in frameworks:
@@ -818,6 +819,7 @@ def questions(
 
     if minimum is not None and not 0 <= minimum <= 100:
         _fail(f"--min {minimum:g} is not a percentage; give 0 to 100")
+    _not_an_input(None, [framework], stdout=True)
     compiled = _load(framework, _max_bytes(max_file_size))
     result = progress(compiled.document)
     language = lang or compiled.document.languages[0]
@@ -894,6 +896,7 @@ def run_tests(
             files.append(path)
     if not files:
         _fail(f"no test files (*{TEST_FILE_SUFFIX}) below {', '.join(str(p) for p in paths or [Path('.')])}")
+    _not_an_input(None, files, stdout=True)
     if min_coverage is not None and not 0 <= min_coverage <= 100:
         _fail(f"--min-coverage {min_coverage:g} is not a percentage; give 0 to 100")
     worst = ExitCode.OK
@@ -907,6 +910,7 @@ def run_tests(
             _report(exc, f"cannot read tests {file}")
             worst = ExitCode.BAD_INPUT
             continue
+        _not_an_input(None, suite.files(), stdout=True)  # the report goes there once all is read
         where = suite.framework_path
         if where not in frameworks:
             try:
@@ -993,6 +997,7 @@ def schema(
         document = tests_schema()
     else:
         assert framework is not None
+        _not_an_input(None, [framework], stdout=True)
         document = _load(framework, _max_bytes(max_file_size)).portfolio_schema()
     stdout.write(dumps(document) + "\n")
 

@@ -85,6 +85,17 @@ class Suite:
     def framework_path(self) -> FsPath:
         return self.folder / self.document.framework
 
+    def files(self) -> list[FsPath]:
+        """Every file running it reads: itself, its framework, and the portfolio and judgements files
+        its cases name."""
+        named = [
+            self.folder / value
+            for case in self.document.cases
+            for value in (case.portfolio, case.judgements)
+            if isinstance(value, str)
+        ]
+        return [FsPath(self.file), self.framework_path, *named]
+
     def selected(self, keyword: str | None) -> list[tuple[int, Case]]:
         """The cases whose name contains ``keyword`` (ignoring case), with their index."""
         wanted = (keyword or "").casefold()

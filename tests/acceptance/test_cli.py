@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -372,6 +373,9 @@ def test_a_link_loop_among_the_inputs_of_a_folder_of_reports_is_bad_input(tmp_pa
     [
         (["check", "{framework}", "{portfolio}", "--format", "json"], "{portfolio}"),
         (["docs", "{framework}"], "{framework}"),
+        (["validate", "{framework}"], "{framework}"),
+        (["questions", "{framework}"], "{framework}"),
+        (["schema", "{framework}"], "{framework}"),
     ],
 )
 def test_output_the_shell_appends_to_an_input_is_refused(
@@ -396,3 +400,27 @@ def test_output_the_shell_appends_to_an_input_is_refused(
         in result.stderr
     )
     assert {name: path.read_bytes() for name, path in named.items()} == before
+
+
+def test_the_report_of_framework_tests_is_not_appended_to_a_file_they_read(tmp_path: Path) -> None:
+    (tmp_path / "frameworks" / "tests").mkdir(parents=True)
+    suite = tmp_path / "frameworks" / "tests" / "noloc-register-loopbaanprofessional.tests.yaml"
+    suite.write_bytes((FRAMEWORKS / "tests" / suite.name).read_bytes())
+    (tmp_path / "frameworks" / NOLOC.name).write_bytes(NOLOC.read_bytes())
+    copied = tmp_path / "examples" / "portfolios" / NOLOC_EXAMPLES.name
+    shutil.copytree(NOLOC_EXAMPLES, copied)
+    portfolio = copied / "eligible.json"  # a case of the suite reads it
+    before = portfolio.read_bytes()
+    with portfolio.open("ab") as stdout:  # `qualmark test frameworks/tests >> …/eligible.json`
+        result = subprocess.run(
+            [sys.executable, "-m", "qualmark", "test", str(suite.parent)],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+        )
+    assert result.returncode == 2
+    assert "standard output goes to the input" in result.stderr and "eligible.json" in result.stderr
+    assert portfolio.read_bytes() == before
+    assert qualmark("test", suite.parent).returncode == 0  # the copy itself passes
