@@ -21,7 +21,7 @@ import pytest
 
 from qualmark import batch, evaluate_many, load_framework, parse_portfolio
 from qualmark.batch import Input, Options, inputs, run
-from tests.acceptance.test_cli import NOLOC, NOLOC_EXAMPLES, assert_no_traceback, qualmark
+from tests.acceptance.test_cli import NOLOC, NOLOC_EXAMPLES, assert_no_traceback, qualmark, qualmark_into
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -415,22 +415,16 @@ def test_results_sent_by_the_shell_among_the_inputs_are_not_read_back(tmp_path: 
     folder.mkdir()
     for n, portfolio in enumerate(generate.noloc(300, seed=7)):
         (folder / f"p{n:03}.json").write_text(json.dumps(portfolio), encoding="utf-8")
-    command = [sys.executable, "-m", "qualmark", "batch", str(NOLOC)]
-    with (folder / "results.jsonl").open(
-        "w"
-    ) as stdout:  # `qualmark batch FW register > register/results.jsonl`
-        done = subprocess.run(
-            [*command, str(folder)], stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT, timeout=120
-        )
+    results = folder / "results.jsonl"
+    done = qualmark_into(
+        results, "batch", NOLOC, folder, append=False
+    )  # `… register > register/results.jsonl`
     assert done.returncode == 1, done.stderr
-    found = records((folder / "results.jsonl").read_text(encoding="utf-8"))
+    found = records(results.read_text(encoding="utf-8"))
     assert tags(found) == [(str(folder / f"p{n:03}.json"), None) for n in range(300)]
     source = jsonl(tmp_path / "in.jsonl", 3, seed=7)
     before = source.read_bytes()
-    with source.open("ab") as stdout:  # `qualmark batch FW in.jsonl >> in.jsonl`
-        appended = subprocess.run(
-            [*command, str(source)], stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=120
-        )
+    appended = qualmark_into(source, "batch", NOLOC, source)  # `qualmark batch FW in.jsonl >> in.jsonl`
     assert appended.returncode == 2
     assert f"standard output goes to the input {source}: writing there would destroy it" in appended.stderr
     assert source.read_bytes() == before

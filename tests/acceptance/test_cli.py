@@ -31,6 +31,19 @@ def qualmark(*args: str | Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def qualmark_into(file: Path, *args: str | Path, append: bool = True) -> subprocess.CompletedProcess[str]:
+    """``qualmark ARGS >> FILE`` (or ``> FILE``): standard output sent to a file, as the shell does it."""
+    with file.open("ab" if append else "wb") as stdout:
+        return subprocess.run(
+            [sys.executable, "-m", "qualmark", *map(str, args)],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+        )
+
+
 def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in result.stderr + result.stdout
 
@@ -385,15 +398,7 @@ def test_output_the_shell_appends_to_an_input_is_refused(
     named["{framework}"].write_bytes(ESTQF.read_bytes())
     named["{portfolio}"].write_bytes((ESTQF_EXAMPLES / "eligible.json").read_bytes())
     before = {name: path.read_bytes() for name, path in named.items()}
-    with named[appended_to].open("ab") as stdout:  # `qualmark … >> input`
-        result = subprocess.run(
-            [sys.executable, "-m", "qualmark", *[str(named.get(arg, arg)) for arg in command]],
-            stdout=stdout,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=ROOT,
-            timeout=120,
-        )
+    result = qualmark_into(named[appended_to], *[named.get(arg, arg) for arg in command])  # `… >> input`
     assert result.returncode == 2
     assert (
         f"standard output goes to the input {named[appended_to]}: writing there would destroy it"
@@ -411,15 +416,9 @@ def test_the_report_of_framework_tests_is_not_appended_to_a_file_they_read(tmp_p
     shutil.copytree(NOLOC_EXAMPLES, copied)
     portfolio = copied / "eligible.json"  # a case of the suite reads it
     before = portfolio.read_bytes()
-    with portfolio.open("ab") as stdout:  # `qualmark test frameworks/tests >> …/eligible.json`
-        result = subprocess.run(
-            [sys.executable, "-m", "qualmark", "test", str(suite.parent)],
-            stdout=stdout,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=ROOT,
-            timeout=120,
-        )
+    result = qualmark_into(
+        portfolio, "test", suite.parent
+    )  # `qualmark test frameworks/tests >> …/eligible.json`
     assert result.returncode == 2
     assert "standard output goes to the input" in result.stderr and "eligible.json" in result.stderr
     assert portfolio.read_bytes() == before
