@@ -196,18 +196,6 @@ def real_path(path: Path) -> Path | None:
         return None
 
 
-def same_file(a: Path, b: Path) -> bool:
-    """Whether two paths name one file: the same path once links are followed, or (both there) one file
-    under two names. Either may not exist yet; a path that cannot be followed names no file."""
-    real = real_path(a)
-    if real is not None and real == real_path(b):
-        return True
-    try:
-        return a.exists() and b.exists() and a.samefile(b)
-    except OSError:
-        return False
-
-
 FileId = tuple[int, int]
 """A file's device and inode: the file itself, whatever names or descriptors lead to it."""
 
@@ -219,3 +207,13 @@ def file_id(path: Path | int) -> FileId | None:
     except (OSError, ValueError):
         return None
     return info.st_dev, info.st_ino
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file: the same path once links are followed, or (both there) one file
+    under two names. Either may not exist yet; a path that cannot be followed names no file."""
+    real = real_path(a)
+    if real is not None and real == real_path(b):
+        return True
+    found = file_id(a)
+    return found is not None and found == file_id(b)
