@@ -554,20 +554,25 @@ qualmark batch FRAMEWORK - --summary-only < register.jsonl            # counts o
   that portfolio (an error record when it cannot be read or checked: invalid JSON, bytes that are
   not UTF-8, a truncated last line), tagged with its file and, in a JSON Lines file, its line.
   A folder, a JSON Lines file or `-` that holds no portfolio at all gets an error record too.
-- Every core by default (`--workers N`): the framework is compiled once and sent to each worker
-  process; inputs go out in chunks, a few per worker at a time, so memory stays flat however many
-  there are (a test holds 8,000 portfolios to the memory of 500). A worker that dies costs only
-  the portfolio it was on: its chunk is run again one portfolio at a time, and a portfolio that
-  takes a worker down again gets an error record.
+- Every core by default (`--workers N`, at most one per core this process may use: more cannot go
+  faster, and each holds a framework, so a larger N is lowered with a notice): the framework is
+  compiled once and sent to each worker process; inputs go out in chunks, a few per worker at a
+  time, so memory stays flat however many there are (a test holds 8,000 portfolios to the memory
+  of 500). A worker that dies costs only the portfolio it was on: its chunk is run again one
+  portfolio at a time, and a portfolio that takes a worker down again gets an error record.
 - Each result line is written whole, with one write, as soon as it and all before it are done.
-  After Ctrl-C or a kill, `--resume` checks that the lines in `--out` are the results of the same
+  Ctrl-C or a kill (SIGTERM, to the batch or to its whole process group, as a terminal, `timeout`,
+  systemd and `docker stop` do) stops the batch itself: the workers leave it to the batch, which
+  ends them once they have finished the portfolios in hand, writes the summary so far (the output
+  holds whole lines only) and exits 130; further stops while it does so are ignored. After that,
+  or after a `kill -9`, `--resume` checks that the lines in `--out` are the results of the same
   inputs in order, cuts off a line the system left half-written, and adds the rest, so that every
-  input has exactly one result. An existing `--out` is never overwritten without `--resume`.
-  The results may go into a folder of inputs (`--out register/results.jsonl`, or the shell's
-  `> register/results.jsonl`): the batch does not read its own results as portfolios; results
-  sent to a file that is itself an input are refused. While a batch
-  writes `--out`, it holds a lock on it: a second batch on the same file (a scheduled `--resume`
-  while the last run still goes) is refused instead of adding the same results again.
+  input has exactly one result. An existing `--out` is never overwritten without `--resume`. The
+  results may go into a folder of inputs (`--out register/results.jsonl`, or the shell's `>
+  register/results.jsonl`): the batch does not read its own results as portfolios; results sent to
+  a file that is itself an input are refused. While a batch writes `--out`, it holds a lock on it:
+  a second batch on the same file (a scheduled `--resume` while the last run still goes) is
+  refused instead of adding the same results again.
 - At the end a summary (on standard error, or standard output with `--out` or `--summary-only`):
   counts per verdict and, per requirement, how many portfolios fail it: the rules that bite.
 - Exit code as for `check`: 0 all eligible, 1 any other verdict, 2 any input not evaluated.

@@ -199,9 +199,19 @@ class Options:
 
 _WORKER: dict[str, Any] = {}  # the framework and options of a worker process
 
+# A terminal's Ctrl-C reaches every process of the batch at once; it is the parent's to handle: it
+# stops sending work and ends the workers itself, after whole results. A kill (SIGTERM) ends a
+# worker at once, quietly: the pool itself ends workers that way, and `timeout` or systemd
+# signalling the whole batch stop the parent as well. Neither may run the parent's own handler in
+# a worker (it is inherited at the fork): that stopped workers inside a lock of the pool, with a
+# traceback, and could leave the batch hanging.
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
 
 def _start_worker(framework: Framework, options: Options) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # held since the fork (_Pool._send)
     _WORKER.update(framework=framework, options=options)
 
 
@@ -327,15 +337,24 @@ class _Pool:
 
     def _submit(self, chunk: list[Input]) -> Future[list[Result]]:
         try:
-            return self._executor().submit(_evaluate_chunk, chunk)
+            return self._send(chunk)
         except BrokenProcessPool:
             self._restart()
+            return self._send(chunk)
+
+    def _send(self, chunk: list[Input]) -> Future[list[Result]]:
+        # a new pool forks its workers on its first chunk; a stop that came between the fork and
+        # _start_worker would run the parent's handler in the worker: it waits till they are set
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+        try:
             return self._executor().submit(_evaluate_chunk, chunk)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
     def _one_by_one(self, chunk: list[Input]) -> Iterator[Result]:
         for item in chunk:
             try:
-                (result,) = self._executor().submit(_evaluate_chunk, [item]).result()
+                (result,) = self._send([item]).result()
             except BrokenProcessPool as exc:
                 self._restart()
                 result = _died(item, _why(exc))

@@ -486,7 +486,9 @@ def run_batch(
     workers: Annotated[
         int | None,
         typer.Option(
-            "--workers", help="Processes to evaluate with (default: one per core).", show_default=False
+            "--workers",
+            help="Processes to evaluate with: at most one per core (the default).",
+            show_default=False,
         ),
     ] = None,
     as_of: AsOfOption = None,
@@ -522,9 +524,18 @@ def run_batch(
     if not compiled.rules:
         _fail(f"{framework} states no requirements, so there is nothing to check (see testing.requirements)")
     language = _language(lang, lang_fallback, compiled)
-    count = workers if workers is not None else (os.cpu_count() or 1)
+    cores = _cores()
+    count = workers if workers is not None else cores
     if count < 1:
         _fail(f"--workers {count}: give 1 or more")
+    if count > cores:  # each worker holds a framework: thousands would only fill the memory
+        _say(
+            Text(
+                f"--workers {count}: qualmark may use {cores} core{'s' if cores != 1 else ''} here, and more "
+                f"workers than cores cannot go faster; using {cores}"
+            )
+        )
+        count = cores
     if resume and out is None:
         _fail("--resume goes on with the results in --out: give --out FILE")
     if resume and "-" in sources:
@@ -564,7 +575,7 @@ def run_batch(
     items = itertools.islice(batch_inputs(sources, stdin, max_bytes, results=results), skip, None)
     write = writer.write if writer is not None else (None if summary_only else _stdout_line)
     interrupted = False
-    previous = signal.signal(signal.SIGTERM, _terminate)
+    previous = {signum: signal.signal(signum, _stop) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         with _batch_progress(skip) as advance:
             options = BatchOptions(as_of=date, lang=language, records=write is not None)
@@ -583,7 +594,9 @@ def run_batch(
     except OSError as exc:
         _fail(f"cannot write the results: {exc.strerror or exc}")
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if not interrupted:  # after a stop they stay ignored: the process is ending (see _stop)
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
         if writer is not None:
             writer.close()
     lines = _summary_lines(summary)
@@ -606,6 +619,14 @@ def run_batch(
     raise typer.Exit(worst)
 
 
+def _cores() -> int:
+    """The cores this process may run on (fewer than the machine's under taskset or a container's
+    CPU set)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 def _stdout_file() -> FileId | None:
     """The regular file standard output goes to (``> results.jsonl``), if it goes to one."""
     try:
@@ -615,8 +636,15 @@ def _stdout_file() -> FileId | None:
     return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
 
 
-def _terminate(signum: int, frame: object) -> None:
-    """SIGTERM (kill) stops a batch as Ctrl-C does: whole lines only, and a summary."""
+def _stop(signum: int, frame: object) -> None:
+    """Ctrl-C or SIGTERM (kill, timeout, systemd) stops a batch: whole lines only, and a summary.
+
+    Stops after the first are ignored: the workers are being shut down, and a second stop there
+    (``timeout`` signals the batch and then its group; a Ctrl-C pressed twice) would cut the
+    shutdown short and leave the batch hanging on workers that were never told to end.
+    """
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, signal.SIG_IGN)
     raise KeyboardInterrupt
 
 

@@ -100,6 +100,21 @@ def test_workers_do_not_change_the_output(tmp_path: Path) -> None:
     assert one.stdout == two.stdout and len(one.stdout.splitlines()) == 150
 
 
+def test_workers_are_at_most_one_per_core(tmp_path: Path) -> None:
+    cores = len(os.sched_getaffinity(0))
+    source = jsonl(tmp_path / "in.jsonl", 100, seed=3)
+    one = qualmark("batch", NOLOC, source, "--workers", "1")
+    many = qualmark("batch", NOLOC, source, "--workers", str(64 * cores))  # a typo, or a script's guess
+    assert many.returncode == one.returncode == 1
+    assert many.stdout == one.stdout
+    assert f"--workers {64 * cores}: qualmark may use {cores} core" in many.stderr
+    assert f"using {cores}" in many.stderr
+    for wrong in ("0", "-2"):
+        refused = qualmark("batch", NOLOC, source, "--workers", wrong)
+        assert refused.returncode == 2 and f"--workers {wrong}: give 1 or more" in refused.stderr
+        assert refused.stdout == ""
+
+
 def test_standard_input_and_the_summary(tmp_path: Path) -> None:
     source = jsonl(tmp_path / "in.jsonl", 40, seed=4)
     result = subprocess.run(
@@ -139,25 +154,51 @@ def wait_for_lines(path: Path, n: int, process: subprocess.Popen[str]) -> None:
     raise AssertionError(f"fewer than {n} results were written (exit {process.poll()})")
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
-def test_resume_after_a_stop_completes_the_rest_exactly_once(tmp_path: Path, stop: signal.Signals) -> None:
+def stop_again_and_again(process: subprocess.Popen[str], signum: signal.Signals) -> None:
+    """Signal the whole group of the batch every few milliseconds for a second, or until it ends: as
+    ``timeout`` does (the batch, then its group), or a user pressing Ctrl-C more than once. None of
+    the later signals may cut the batch's own stopping short."""
+    deadline = time.monotonic() + 1
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            os.killpg(process.pid, signum)
+        except ProcessLookupError:  # every process of the batch has ended
+            return
+        time.sleep(0.002)
+
+
+STOPS = {
+    "ctrl-c": lambda p: os.killpg(p.pid, signal.SIGINT),  # a terminal signals the whole group
+    "ctrl-c again and again": lambda p: stop_again_and_again(p, signal.SIGINT),
+    "kill": lambda p: os.kill(p.pid, signal.SIGTERM),  # `kill PID`: the batch alone
+    "timeout, systemd": lambda p: stop_again_and_again(p, signal.SIGTERM),  # the whole group
+    "kill -9": lambda p: os.killpg(p.pid, signal.SIGKILL),  # the batch and its workers, at once
+}
+
+
+@pytest.mark.parametrize("stop", list(STOPS))
+def test_resume_after_a_stop_completes_the_rest_exactly_once(tmp_path: Path, stop: str) -> None:
     source = jsonl(tmp_path / "in.jsonl", 1500, seed=5)
     whole = qualmark("batch", NOLOC, source, "--workers", "2").stdout
     out = tmp_path / "out.jsonl"
     process = batch_cli(NOLOC, source, "--out", out, "--workers", "2")
     wait_for_lines(out, 100, process)
-    if stop == signal.SIGINT:
-        os.kill(process.pid, signal.SIGINT)  # as Ctrl-C: the batch itself stops, cleanly
+    STOPS[stop](process)
+    try:
         _, err = process.communicate(timeout=60)
-        assert process.returncode == 130 and "--resume" in err
-    else:
-        os.killpg(process.pid, signal.SIGKILL)  # the batch and its workers, at once
-        process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise AssertionError(f"the batch did not end after {stop}") from None
+    if stop == "kill -9":
         with out.open("ab") as stream:  # as if the system stopped in the middle of a line
             stream.write(b'{"qualmark_evaluation": 1, "portf')
-    partial = out.read_bytes()
-    assert 0 < partial.count(b"\n") < 1500
-    assert partial.endswith(b"\n") or stop == signal.SIGKILL
+    else:  # the batch stops itself, cleanly: whole lines, a summary, no word from its workers
+        assert process.returncode == 130, err
+        assert "stopped after" in err and "--resume" in err
+        assert "Traceback" not in err
+        assert out.read_bytes().endswith(b"\n")
+    assert 0 < out.read_bytes().count(b"\n") < 1500
     resumed = qualmark("batch", NOLOC, source, "--out", out, "--workers", "2", "--resume")
     assert resumed.returncode == 1, resumed.stderr
     assert out.read_text(encoding="utf-8") == whole
