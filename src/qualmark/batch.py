@@ -23,7 +23,7 @@ import json
 import os
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -85,7 +85,7 @@ def inputs(
     stdin: BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     *,
-    results: FileId | None = None,
+    written: Collection[FileId] = (),
 ) -> Iterator[Input]:
     """Every portfolio the paths name, in order, read one at a time.
 
@@ -93,18 +93,19 @@ def inputs(
     (``*.jsonl``, ``*.ndjson``) in it; a JSON Lines file one portfolio per non-blank line; ``-``
     the JSON Lines of ``stdin``; any other file one portfolio. What cannot be read gives an
     :class:`Input` with its error, in its place, and so does a folder, a JSON Lines file or ``-``
-    that holds no portfolio at all. ``results`` is the file the batch writes to (:func:`file_id`): a
-    folder that holds it is read without it (the batch would read its own results back as portfolios).
+    that holds no portfolio at all. ``written`` are the files the batch writes to (:func:`file_id`):
+    its results, its summary. A folder that holds one is read without it (the batch would read its
+    own output back as portfolios).
     """
     index = 0
     for path in paths:
-        for item in _expand(path, stdin, max_bytes, results):
+        for item in _expand(path, stdin, max_bytes, written):
             yield Input(index, *item)
             index += 1
 
 
 def _expand(
-    path: str, stdin: BinaryIO | None, max_bytes: int, results: FileId | None
+    path: str, stdin: BinaryIO | None, max_bytes: int, written: Collection[FileId]
 ) -> Iterator[tuple[str, int | None, bytes | None, LoadError | None]]:
     if path == "-":
         if stdin is None:
@@ -122,7 +123,7 @@ def _expand(
             for p in location.rglob("*")
             if p.suffix in (".json", *JSON_LINES)
             and not p.is_dir()
-            and not (results is not None and file_id(p) == results)
+            and not (written and file_id(p) in written)
         )
         if not found:
             problem = Problem(
@@ -132,7 +133,7 @@ def _expand(
             )
             yield path, None, None, LoadError([problem])
         for each in found:
-            yield from _expand(str(each), stdin, max_bytes, results)
+            yield from _expand(str(each), stdin, max_bytes, written)
         return
     if location.suffix in JSON_LINES:
         try:

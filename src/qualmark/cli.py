@@ -562,17 +562,20 @@ def run_batch(
             )
         except OSError as exc:
             _fail(f"cannot write --out {out}: {exc.strerror or exc}")
-        if resume:
-            try:
-                read_back = batch_inputs(sources, stdin, max_bytes, results=file_id(writer.fd))
-                skip, summary, cut = done_already(out, read_back)
-            except QualmarkError as exc:
-                _report(exc, f"cannot resume {out}")
-                raise typer.Exit(ExitCode.BAD_INPUT) from None
-            cut()
-    # the file the results go to, never read as an input: --out, or where standard output was sent
-    results = file_id(writer.fd) if writer is not None else _stdout_file()
-    items = itertools.islice(batch_inputs(sources, stdin, max_bytes, results=results), skip, None)
+    # what the batch writes, never read as an input: --out, and the file standard output was sent to
+    # (the results without --out, the summary with it)
+    written = {
+        f for f in (file_id(writer.fd) if writer is not None else None, _stdout_file()) if f is not None
+    }
+    if resume and out is not None:
+        try:
+            read_back = batch_inputs(sources, stdin, max_bytes, written=written)
+            skip, summary, cut = done_already(out, read_back)
+        except QualmarkError as exc:
+            _report(exc, f"cannot resume {out}")
+            raise typer.Exit(ExitCode.BAD_INPUT) from None
+        cut()
+    items = itertools.islice(batch_inputs(sources, stdin, max_bytes, written=written), skip, None)
     write = writer.write if writer is not None else (None if summary_only else _stdout_line)
     interrupted = False
     previous = {signum: signal.signal(signum, _stop) for signum in (signal.SIGINT, signal.SIGTERM)}

@@ -463,6 +463,14 @@ def test_results_sent_by_the_shell_among_the_inputs_are_not_read_back(tmp_path: 
     assert done.returncode == 1, done.stderr
     found = records(results.read_text(encoding="utf-8"))
     assert tags(found) == [(str(folder / f"p{n:03}.json"), None) for n in range(300)]
+    whole = results.read_text(encoding="utf-8")
+    results.unlink()
+    summary = folder / "summary.json"  # `… register --out out.jsonl > register/summary.json`
+    out = tmp_path / "out.jsonl"
+    summed = qualmark_into(summary, "batch", NOLOC, folder, "--out", out, append=False)
+    assert summed.returncode == 1, summed.stderr
+    assert summary.read_text(encoding="utf-8").startswith("300 portfolios")
+    assert out.read_text(encoding="utf-8") == whole
     source = jsonl(tmp_path / "in.jsonl", 3, seed=7)
     before = source.read_bytes()
     appended = qualmark_into(source, "batch", NOLOC, source)  # `qualmark batch FW in.jsonl >> in.jsonl`
