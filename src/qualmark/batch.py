@@ -257,8 +257,8 @@ def _failure(item: Input, error: QualmarkError) -> Result:
 
 def _in_file(problem: Problem, line: int) -> Problem:
     span = problem.span
-    if span is None:
-        return problem
+    if span is None:  # a pointer into the portfolio on that line, or the whole of it
+        return replace(problem, line=line)
     return replace(problem, span=Span(span.file, line + span.line - 1, span.column))
 
 

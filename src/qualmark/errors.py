@@ -27,19 +27,21 @@ class Problem:
     pointer: str | None = None
     hint: str | None = None
     file: str | None = None  # the file a pointer points into
+    line: int | None = None  # without a span: the line of a JSON Lines file the portfolio is on
 
     @property
     def where(self) -> str:
-        """``file:line:col``, ``file#/json/pointer``, or empty."""
+        """``file:line:col``, ``file#/json/pointer`` (``file:line#/json/pointer`` in JSON Lines), or empty."""
         if self.span is not None:
             return str(self.span)
-        if self.pointer is not None:
-            return f"{self.file or ''}#{self.pointer}"
-        return self.file or ""
+        place = self.file or ""
+        if self.line is not None:
+            place += f":{self.line}"
+        return place if self.pointer is None else f"{place}#{self.pointer}"
 
     def sort_key(self) -> tuple[str, int, int, str]:
         if self.span is None:
-            return (self.file or "", 0, 0, self.pointer or "")
+            return (self.file or "", self.line or 0, 0, self.pointer or "")
         return (self.span.file, self.span.line, self.span.column, self.message)
 
     def __str__(self) -> str:
@@ -52,7 +54,7 @@ class Problem:
             "message": self.message,
             "hint": self.hint,
             "file": self.span.file if self.span is not None else self.file,
-            "line": self.span.line if self.span is not None else None,
+            "line": self.span.line if self.span is not None else self.line,
             "column": self.span.column if self.span is not None else None,
             "pointer": self.pointer,
         }

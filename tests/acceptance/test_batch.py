@@ -100,6 +100,18 @@ def test_workers_do_not_change_the_output(tmp_path: Path) -> None:
     assert one.stdout == two.stdout and len(one.stdout.splitlines()) == 150
 
 
+def test_a_problem_in_a_json_lines_portfolio_says_its_line(tmp_path: Path) -> None:
+    portfolios = list(generate.noloc(3, seed=4))
+    portfolios[1]["submitted"] = "2026-02-30"
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(p) + "\n" for p in portfolios), encoding="utf-8")
+    result = qualmark("batch", NOLOC, source)
+    assert result.returncode == 2
+    (problem,) = records(result.stdout)[1]["error"]["problems"]
+    assert (problem["file"], problem["line"], problem["pointer"]) == (str(source), 2, "/submitted")
+    assert f"{source}:2#/submitted: error: '2026-02-30' is not a date" in result.stderr
+
+
 def test_workers_are_at_most_one_per_core(tmp_path: Path) -> None:
     cores = len(os.sched_getaffinity(0))
     source = jsonl(tmp_path / "in.jsonl", 100, seed=3)
