@@ -578,7 +578,11 @@ def run_batch(
     items = itertools.islice(batch_inputs(sources, stdin, max_bytes, written=written), skip, None)
     write = writer.write if writer is not None else (None if summary_only else _stdout_line)
     interrupted = False
-    previous = {signum: signal.signal(signum, _stop) for signum in (signal.SIGINT, signal.SIGTERM)}
+    previous = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    for signum, handler in previous.items():
+        # a stop ignored by whoever started the batch (`cmd &` in a script, `trap '' INT`) stays so
+        if handler is not signal.SIG_IGN:
+            signal.signal(signum, _stop)
     try:
         with _batch_progress(skip) as advance:
             options = BatchOptions(as_of=date, lang=language, records=write is not None)

@@ -217,6 +217,26 @@ def test_resume_after_a_stop_completes_the_rest_exactly_once(tmp_path: Path, sto
     assert resumed.stdout.startswith("1,500 portfolios")  # with --out, the summary is the output
 
 
+def test_a_stop_ignored_by_whoever_started_the_batch_stays_ignored(tmp_path: Path) -> None:
+    """A script's `qualmark batch … &` ignores Ctrl-C (the shell sets it so): the batch goes on."""
+    source = jsonl(tmp_path / "in.jsonl", 1500, seed=5)
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "qualmark", "batch", str(NOLOC), str(source), "--out", str(out)]
+    process = subprocess.Popen(
+        ["sh", "-c", "trap '' INT; exec \"$@\"", "sh", *command, "--workers", "2"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    wait_for_lines(out, 100, process)
+    os.killpg(process.pid, signal.SIGINT)  # Ctrl-C on the terminal the script runs in
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 1, err
+    assert out.read_bytes().count(b"\n") == 1500
+
+
 def test_resume_refuses_an_output_of_other_inputs(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     assert qualmark("batch", NOLOC, jsonl(tmp_path / "a.jsonl", 5), "--out", out).returncode == 1
