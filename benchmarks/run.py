@@ -313,7 +313,8 @@ def batch(count: int) -> list[Line]:
     """``qualmark batch`` over ``count`` generated portfolios: throughput and peak memory (its own and
     its workers', measured from a small parent process), at one worker and at every core; and at
     every core the rate once started, from a run over three times as many portfolios (a register is
-    far larger than the start-up: the imports, the framework compiled, the workers started)."""
+    far larger than the start-up: the imports, the framework compiled, the workers started), and the
+    same rate of the hand-written checks in the same kind of pool."""
     cores = os.cpu_count() or 1
     lines = []
     with tempfile.TemporaryDirectory() as folder:
@@ -355,7 +356,33 @@ def batch(count: int) -> list[Line]:
                         "",
                     )
                 )
+                hand = _hand_batch(sources[count], sources[3 * count], count, workers)
+                lines.append(
+                    Line("  the hand-written checks in the same pool, once started", f"{hand:,.0f} /s")
+                )
+                lines.append(
+                    Line(
+                        "  qualmark batch to them, per portfolio",
+                        f"{1e6 / rate:,.0f} µs",
+                        hand / rate,
+                        "hand-written",
+                    )
+                )
     return lines
+
+
+def _hand_batch(source: Path, longer: Path, count: int, workers: int) -> float:
+    """The rate, once started, of the hand-written Noloc checks run as ``qualmark batch --summary-only``
+    runs (benchmarks/noloc_by_hand_batch.py): the ceiling for a Python batch on this machine."""
+    script = str(Path(__file__).with_name("noloc_by_hand_batch.py"))
+
+    def seconds(path: Path) -> float:
+        out = subprocess.run(
+            [sys.executable, script, str(path), str(workers)], capture_output=True, text=True, check=True
+        ).stdout.split()
+        return float(out[1])
+
+    return 2 * count / (seconds(longer) - seconds(source))
 
 
 def _tree_rss(pid: int) -> int:
@@ -537,7 +564,10 @@ about 44 KB of JSON: explaining and writing it costs more than the evaluation). 
 whole command, start-up included (the imports, the framework compiled, the workers started: a
 few tenths of a second); the line "once started" takes it out, from a second run over three
 times as many portfolios, as a register of thousands would see it. Its ratio is the time it
-would need for the target of 20,000 Noloc portfolios a second (under 1 meets it). The register
+would need for the target of 20,000 Noloc portfolios a second (under 1 meets it). Below it, the
+hand-written checks (benchmarks/noloc_by_hand_batch.py) run through the same pool as the batch
+runs, with the same chunks, giving the same counts (a test holds them to it): the ceiling for a
+batch written in Python on this machine, and qualmark's time per portfolio against it. The register
 line streams that many portfolios (2,000 distinct ones over and over) into `qualmark batch -`
 from a pipe and samples the memory its processes hold together, the parent and every worker;
 its target is for a register of a million (`make bench REGISTER=1000000`, a few minutes).

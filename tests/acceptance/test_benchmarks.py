@@ -7,16 +7,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 
 import pytest
 
-from qualmark import load_framework, parse_portfolio
+from qualmark import batch, load_framework, parse_portfolio
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import generate
 import noloc_by_hand
+import noloc_by_hand_batch
 import noloc_zen
 
 
@@ -58,3 +60,18 @@ def test_the_hand_written_noloc_rules_agree_with_qualmark(
 def test_generated_noloc_portfolios_reach_every_verdict_a_machine_gives() -> None:
     verdicts = {noloc_by_hand.check(p)[0] for p in generate.noloc(200, seed=1)}
     assert verdicts == {"not_eligible", "incomplete", "review"}  # eligible needs the assessors
+
+
+def test_the_hand_written_batch_counts_what_qualmark_batch_counts(tmp_path: Path) -> None:
+    """The ceiling the batch line is held to does the same work: the same counts per verdict and per
+    failing requirement as ``qualmark batch --summary-only`` over the same register."""
+    source = tmp_path / "register.jsonl"
+    source.write_text("".join(json.dumps(p) + "\n" for p in generate.noloc(300, seed=9)), encoding="utf-8")
+    verdicts, failing, _ = noloc_by_hand_batch.run(source, 2)
+    framework = load_framework(generate.FRAMEWORK_FILES["noloc"])
+    summary = batch.Summary()
+    for result in batch.run(framework, batch.inputs([str(source)]), workers=2):
+        summary.add(result)
+    assert summary.errors == 0 and sum(verdicts.values()) == 300
+    assert {v: n for v, n in summary.verdicts.items() if n} == dict(verdicts)
+    assert summary.failing == dict(failing)
