@@ -596,15 +596,16 @@ qualmark batch FRAMEWORK - --summary-only < register.jsonl            # counts o
   ends them once they have finished the portfolios in hand, writes the summary so far (the output
   holds whole lines only) and exits 130; further stops while it does so are ignored, and so are
   stops that whoever started the batch ignores (`qualmark batch … &` in a script, `trap '' INT`).
-  After that, or after a `kill -9`, `--resume` checks that the lines in `--out` are the results of
-  the same inputs in order, cuts off a line the system left half-written, and adds the rest, so
-  that every input has exactly one result. An existing `--out` is never overwritten without
-  `--resume`. The results may go into a folder of inputs (`--out register/results.jsonl`, or the
-  shell's `> register/results.jsonl`): the batch does not read its own results as portfolios, nor
-  its summary sent there by the shell; results sent to a file that is itself an input are refused.
-  While a batch writes `--out`, it holds a lock on it: a second batch on the same file (a
-  scheduled `--resume` while the last run still goes) is refused instead of adding the same
-  results again.
+  Under systemd, give the unit `KillMode=mixed`: its stop then goes to the batch alone, which ends
+  its workers itself (systemd's default signals every process of the unit, one by one). After
+  that, or after a `kill -9`, `--resume` checks that the lines in `--out` are the results of the
+  same inputs in order, cuts off a line the system left half-written, and adds the rest, so that
+  every input has exactly one result. An existing `--out` is never overwritten without `--resume`.
+  The results may go into a folder of inputs (`--out register/results.jsonl`, or the shell's `>
+  register/results.jsonl`): the batch does not read its own results as portfolios, nor its summary
+  sent there by the shell; results sent to a file that is itself an input are refused. While a
+  batch writes `--out`, it holds a lock on it: a second batch on the same file (a scheduled
+  `--resume` while the last run still goes) is refused instead of adding the same results again.
 - At the end a summary (on standard error, or standard output with `--out` or `--summary-only`):
   counts per verdict and, per requirement, how many portfolios fail it: the rules that bite.
 - Exit code as for `check`: 0 all eligible, 1 any other verdict, 2 any input not evaluated.

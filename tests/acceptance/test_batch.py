@@ -231,6 +231,7 @@ def test_a_stop_ignored_by_whoever_started_the_batch_stays_ignored(tmp_path: Pat
         start_new_session=True,
     )
     wait_for_lines(out, 100, process)
+    assert process.poll() is None, "the batch ended before the Ctrl-C: use more inputs"
     os.killpg(process.pid, signal.SIGINT)  # Ctrl-C on the terminal the script runs in
     _, err = process.communicate(timeout=120)
     assert process.returncode == 1, err
